@@ -1,0 +1,29 @@
+// Errors a reader raises for a file it cannot read. Each has a stable code that the JSON report
+// carries, so CI scripts can tell an encrypted file from a missing one without parsing messages.
+
+export type ReadErrorCode =
+  | 'ENOENT'
+  | 'EACCES'
+  | 'EISDIR'
+  | 'EMPTY'
+  | 'ENCRYPTED'
+  | 'NO_TEXT'
+  | 'DAMAGED'
+  | 'NOT_DOCX'
+  | 'UNSUPPORTED'
+  | 'TOO_LARGE'
+  | 'TOO_MANY_PAGES'
+  | 'ZIP_BOMB'
+  | 'TIMEOUT'
+  | 'ENCODING'
+  | 'READ_FAILED';
+
+/** A reason a file could not be read; its message is one line and names no stack. */
+export class ReadError extends Error {
+  readonly code: ReadErrorCode;
+  constructor(code: ReadErrorCode, message: string) {
+    super(message);
+    this.name = 'ReadError';
+    this.code = code;
+  }
+}
