@@ -69,3 +69,6 @@ export interface Document {
   /** Reader notes worth telling the user (recovered damage, pages without text...). */
   warnings: string[];
 }
+
+/** What a format reader returns: the document before hashing and language detection. */
+export type ReaderOutput = Omit<Document, 'path' | 'sha256'>;

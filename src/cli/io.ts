@@ -1,0 +1,32 @@
+// What the CLI needs from its surroundings, passed in so that tests run it in-process.
+import type { Readable } from 'node:stream';
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface CliIo {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  stdin: Readable;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+/** A mistake of the user's (bad option, missing file, invalid criteria): one line, exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const EXIT_OK = 0;
+export const EXIT_THRESHOLD = 1;
+export const EXIT_FAILURE = 2;
+
+/** Colour when the stream is a terminal, unless NO_COLOR is set or --no-color given. */
+export function useColor(stream: OutputStream, env: CliIo['env'], option: boolean | undefined): boolean {
+  if (option === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY);
+}

@@ -1,0 +1,124 @@
+// The CLI entry: parses argv with commander, runs a command, and returns its exit code. It never
+// calls process.exit and takes its streams, cwd and env as arguments, so tests run it in-process.
+import { Command, CommanderError, Option } from 'commander';
+import { CriteriaError, formatCriteriaIssue } from '../criteria/errors.js';
+import { EXIT_FAILURE, UsageError, type CliIo } from './io.js';
+import { TOOL_VERSION } from './version.js';
+
+const EXAMPLES = `
+Examples:
+  $ s4s check fixtures/strategies/cs-horni-lhota.md
+  $ s4s check strategies/ --format md -o report.md
+  $ s4s check "corpus/**/*.pdf" --format csv -o results.csv
+  $ s4s check draft.md --criteria smart --criteria sdg@1.0.0 --format json
+  $ cat strategy.md | s4s check - --lang cs
+  $ s4s criteria list
+  $ s4s criteria show sdg/11
+
+Exit codes: 0 done, 1 a compliance threshold failed, 2 s4s could not do its job
+(an input unreadable or missing, invalid criteria, nothing matched).`;
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command();
+  program
+    .name('s4s')
+    .description('Check city and regional strategies against the SMART Concept, the European Green Deal and the UN SDGs.')
+    .version(TOOL_VERSION, '-v, --version')
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .addHelpText('after', EXAMPLES);
+
+  program
+    .command('check')
+    .description('analyse documents (files, directories, globs, - for standard input) and report compliance')
+    .argument('<inputs...>', 'files, directories, globs, or - for standard input')
+    .option('-c, --criteria <set>', 'criteria set: id, id@version or path to a JSON file (repeatable; default: all bundled sets)', collect, [])
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'md', 'csv']).default('text'))
+    .option('-o, --output <path>', 'write the report to a file instead of standard output')
+    .addOption(new Option('--lang <language>', 'document language').choices(['auto', 'cs', 'sk', 'pl', 'hu', 'en']).default('auto'))
+    .addOption(new Option('--report-lang <language>', 'language of titles and guidance in the report (default: the document\'s)').choices(['cs', 'sk', 'pl', 'hu', 'en']))
+    .option('--password <password>', 'password for encrypted PDFs')
+    .addOption(new Option('--stdin-format <format>', 'format of standard input when its content does not tell').choices(['md', 'txt', 'pdf', 'docx']))
+    .option('--max-file-size <size>', 'refuse larger files (e.g. 50MB)', '200MB')
+    .option('--timestamp', 'record the time of the run in the report (reports are otherwise byte-identical run to run)')
+    .option('-q, --quiet', 'print only errors (never changes the exit code)')
+    .option('--no-color', 'no colours in the terminal summary (NO_COLOR is honoured too)')
+    .addHelpText('after', EXAMPLES)
+    .action(async (inputs: string[], options) => {
+      const { runCheck } = await import('./check.js');
+      exitCode = await runCheck(inputs, options, io);
+    });
+
+  const criteria = program.command('criteria').description('list, show, validate criteria sets, or print their JSON Schema');
+  criteria
+    .command('list')
+    .description('list the bundled criteria sets and their versions')
+    .addOption(formatOption())
+    .action(async (options) => {
+      const { runCriteriaList } = await import('./criteria-command.js');
+      exitCode = runCriteriaList(options, io);
+    });
+  criteria
+    .command('show')
+    .description('show a set (sdg, sdg@1.0.0, a path) or one criterion (sdg/11, smart/vision)')
+    .argument('<id>', 'set or criterion id')
+    .addOption(formatOption())
+    .addOption(new Option('--lang <language>', 'language of titles and terms').choices(['en', 'cs', 'sk', 'pl', 'hu']).default('en'))
+    .action(async (id: string, options) => {
+      const { runCriteriaShow } = await import('./criteria-command.js');
+      exitCode = runCriteriaShow(id, options, io);
+    });
+  criteria
+    .command('validate')
+    .description('check a criteria file against the schema; errors give the JSON pointer')
+    .argument('<file>', 'criteria set JSON file')
+    .addOption(formatOption())
+    .action(async (file: string, options) => {
+      const { runCriteriaValidate } = await import('./criteria-command.js');
+      exitCode = runCriteriaValidate(file, options, io);
+    });
+  criteria
+    .command('schema')
+    .description('print the JSON Schema of criteria sets')
+    .action(async () => {
+      const { runCriteriaSchema } = await import('./criteria-command.js');
+      exitCode = runCriteriaSchema(io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(error, io);
+  }
+}
+
+function formatOption(): Option {
+  return new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text');
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function handleError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // Help and version are not errors; commander already printed its own one-line message.
+    return error.exitCode === 0 ? 0 : EXIT_FAILURE;
+  }
+  if (error instanceof CriteriaError) {
+    for (const issue of error.issues) io.stderr.write(`s4s: ${formatCriteriaIssue(issue)}\n`);
+    return EXIT_FAILURE;
+  }
+  if (error instanceof UsageError) {
+    io.stderr.write(`s4s: ${error.message}\n`);
+    return EXIT_FAILURE;
+  }
+  // An unexpected failure is our bug, not the user's: say so in one line, details only on request.
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`s4s: internal error: ${message.split('\n')[0]} (set S4S_DEBUG=1 for details)\n`);
+  if (io.env.S4S_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return EXIT_FAILURE;
+}

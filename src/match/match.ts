@@ -1,0 +1,163 @@
+// Matching: walks each sentence of a document once against the compiled term index and returns,
+// per criterion, the evidence found: quote, where it stands, and which terms matched.
+import type { DetectedLanguage, Document, LanguageCode, SourceLocation } from '../document/types.js';
+import { LANGUAGE_CODES } from '../document/types.js';
+import type { CriteriaSet } from '../criteria/types.js';
+import { buildIndex, candidatesAt, compileTerms, type CompiledTerm, type TermIndex, type WordClass, type WordPattern } from './compile.js';
+import { splitSentences, tokenize, type Token } from './tokenize.js';
+
+export interface Evidence {
+  sectionIndex: number;
+  /** Index of the block in its section; null when the quote is the section's heading. */
+  blockIndex: number | null;
+  quote: string;
+  location: SourceLocation;
+  /** Terms as written in the criteria. */
+  terms: string[];
+  inHeading: boolean;
+  /** True when a `headings` term of a structure criterion matched this heading. */
+  structuralHeading: boolean;
+  /** Where the text stands: body, or a part that weighs less (reference list, annex). */
+  role: 'body' | 'reference' | 'annex';
+}
+
+export type MatchResult = Map<string, Evidence[]>;
+
+export interface Matcher {
+  /** Index for text in a language: its own terms plus English (used in every V4 strategy). */
+  indexFor(language: DetectedLanguage): TermIndex;
+}
+
+export function createMatcher(sets: CriteriaSet[]): Matcher {
+  const terms = compileTerms(sets.flatMap((set) => set.criteria));
+  const cache = new Map<string, TermIndex>();
+  return {
+    indexFor(language) {
+      const languages: readonly LanguageCode[] = language === 'und' ? LANGUAGE_CODES : language === 'en' ? ['en'] : [language, 'en'];
+      const key = languages.join(',');
+      let index = cache.get(key);
+      if (!index) {
+        index = buildIndex(terms.filter((term) => languages.includes(term.language)));
+        cache.set(key, index);
+      }
+      return index;
+    },
+  };
+}
+
+/** Which criteria a piece of text addresses, and with which terms (`s4s tag`, examples). */
+export function matchText(text: string, language: DetectedLanguage, matcher: Matcher): Map<string, string[]> {
+  const found = new Map<string, Set<string>>();
+  for (const sentence of splitSentences(text)) {
+    for (const [criterionId, terms] of matchSentence(sentence.text, matcher.indexFor(language), false)) {
+      const set = found.get(criterionId) ?? new Set<string>();
+      for (const term of terms.terms) set.add(term);
+      found.set(criterionId, set);
+    }
+  }
+  return new Map([...found].map(([id, terms]) => [id, [...terms]]));
+}
+
+export function matchDocument(document: Document, matcher: Matcher): MatchResult {
+  const result: MatchResult = new Map();
+  const add = (criterionId: string, evidence: Evidence) => {
+    const list = result.get(criterionId);
+    if (list) list.push(evidence);
+    else result.set(criterionId, [evidence]);
+  };
+  document.sections.forEach((section, sectionIndex) => {
+    if (section.role === 'toc') return; // a table of contents is never evidence
+    const index = matcher.indexFor(section.language ?? document.language);
+    const role = section.role === 'reference' || section.role === 'annex' ? section.role : 'body';
+    if (section.heading) {
+      for (const [criterionId, hit] of matchSentence(section.heading, index, true)) {
+        add(criterionId, { sectionIndex, blockIndex: null, quote: section.heading, location: section.location, terms: hit.terms, inHeading: true, structuralHeading: hit.structural, role });
+      }
+    }
+    section.blocks.forEach((block, blockIndex) => {
+      if (block.role === 'toc') return;
+      const blockRole = block.role === 'reference' || block.role === 'annex' ? block.role : role;
+      for (const sentence of splitSentences(block.text)) {
+        for (const [criterionId, hit] of matchSentence(sentence.text, index, false)) {
+          add(criterionId, { sectionIndex, blockIndex, quote: sentence.text, location: block.location, terms: hit.terms, inHeading: false, structuralHeading: false, role: blockRole });
+        }
+      }
+    });
+  });
+  return result;
+}
+
+interface SentenceHit {
+  terms: string[];
+  structural: boolean;
+}
+
+/** Criteria whose terms match one sentence (or heading), after exclusions. */
+export function matchSentence(text: string, index: TermIndex, isHeading: boolean): Map<string, SentenceHit> {
+  const tokens = tokenize(text);
+  const partPositions = new Map<CompiledTerm, number[][]>();
+  tokens.forEach((token, position) => {
+    for (const ref of candidatesAt(index, token.norm, wordClassesOf(tokens, position))) {
+      const part = ref.term.parts[ref.partIndex];
+      if (!part || !phraseMatchesAt(part, tokens, position)) continue;
+      let positions = partPositions.get(ref.term);
+      if (!positions) {
+        positions = ref.term.parts.map(() => []);
+        partPositions.set(ref.term, positions);
+      }
+      positions[ref.partIndex]?.push(position);
+    }
+  });
+
+  const hits = new Map<string, SentenceHit>();
+  const excluded = new Set<string>();
+  for (const [term, positions] of partPositions) {
+    if (!allPartsWithin(positions, term.within)) continue;
+    if (term.role === 'exclude') {
+      excluded.add(term.criterionId);
+      continue;
+    }
+    if (term.role === 'heading' && !isHeading) continue;
+    const hit = hits.get(term.criterionId) ?? { terms: [], structural: false };
+    if (!hit.terms.includes(term.source)) hit.terms.push(term.source);
+    hit.structural ||= term.role === 'heading';
+    hits.set(term.criterionId, hit);
+  }
+  for (const criterionId of excluded) hits.delete(criterionId);
+  return hits;
+}
+
+function phraseMatchesAt(part: WordPattern[], tokens: Token[], start: number): boolean {
+  return part.every((pattern, offset) => {
+    const position = start + offset;
+    const token = tokens[position];
+    if (!token) return false;
+    if (pattern.type === 'exact') return token.norm === pattern.value;
+    if (pattern.type === 'prefix') return token.norm.startsWith(pattern.value);
+    return wordClassesOf(tokens, position).includes(pattern.wordClass);
+  });
+}
+
+const PERCENT_WORD = /^(%|procent|percent|szazalek|prc)/;
+const YEAR = /^(19|20|21)\d\d$/;
+const NUMBER = /^\d+$/;
+
+function wordClassesOf(tokens: Token[], position: number): WordClass[] {
+  const word = tokens[position]?.norm ?? '';
+  if (!NUMBER.test(word)) return [];
+  const classes: WordClass[] = ['number'];
+  if (YEAR.test(word)) classes.push('year');
+  // "55 %", "55,5 %", "55 procent", "55 százalék"
+  const next = tokens[position + 1]?.norm ?? '';
+  const afterDecimal = NUMBER.test(next) ? (tokens[position + 2]?.norm ?? '') : next;
+  if (PERCENT_WORD.test(next) || PERCENT_WORD.test(afterDecimal)) classes.push('percent');
+  return classes;
+}
+
+/** A `near` term matches when some occurrence of each part lies within `within` words of the first part. */
+function allPartsWithin(positions: number[][], within: number): boolean {
+  if (positions.some((list) => list.length === 0)) return false;
+  if (positions.length === 1) return true;
+  const [anchors = [], ...others] = positions;
+  return anchors.some((anchor) => others.every((list) => list.some((position) => Math.abs(position - anchor) <= within)));
+}

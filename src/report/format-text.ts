@@ -1,0 +1,54 @@
+// Terminal summary: per document the overall and framework scores, the criteria that are not
+// met with their explanation, and the top gaps. Colour only when the caller allows it.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { CriterionResult, DocumentResult, Status } from '../score/types.js';
+import type { Formatter } from './types.js';
+
+const SYMBOL: Record<Status, string> = { met: '✔', partial: '◐', missing: '✘' };
+const GAPS_SHOWN = 5;
+
+export const formatText: Formatter = (report, options) => {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const lines: string[] = [];
+  for (const document of report.documents) {
+    lines.push(...documentLines(document, chalk), '');
+  }
+  const { documents, analysed, failed } = report.summary;
+  const sets = report.criteriaSets.map((set) => `${set.id}@${set.version}`).join(', ');
+  lines.push(chalk.dim(`${documents} document${documents === 1 ? '' : 's'}: ${analysed} analysed, ${failed} failed · criteria ${sets}`));
+  return `${lines.join('\n')}\n`;
+};
+
+function documentLines(document: DocumentResult, chalk: ChalkInstance): string[] {
+  if (document.error) return [`${chalk.bold(document.path)}  ${chalk.red(`error ${document.error.code}`)}: ${document.error.message}`];
+  const pages = document.pageCount !== undefined ? `, ${document.pageCount} pages` : '';
+  const lines = [`${chalk.bold(document.path)}  ${chalk.dim(`${document.format}, ${document.language}${pages}, ${document.sectionCount} sections`)}`];
+  lines.push(`  overall ${scoreColour(document.score ?? 0, chalk)}`);
+  for (const framework of document.frameworks) {
+    const { met, partial, missing } = framework.counts;
+    lines.push(`  ${framework.id.padEnd(6)} ${scoreColour(framework.score, chalk)}  ${chalk.green(`${met} met`)}, ${chalk.yellow(`${partial} partial`)}, ${chalk.red(`${missing} missing`)}  ${chalk.dim(framework.title)}`);
+  }
+  const topLevel = document.criteria.filter((criterion) => !criterion.parent);
+  for (const criterion of topLevel) lines.push(`    ${criterionLine(criterion, chalk)}`);
+  const gaps = document.gaps.filter((gap) => !gap.id.includes('.')).slice(0, GAPS_SHOWN);
+  if (gaps.length) {
+    lines.push(`  ${chalk.bold('What to add first:')}`);
+    for (const gap of gaps) lines.push(`    ${chalk.cyan(gap.id)}: ${gap.guidance}`);
+  }
+  for (const warning of document.warnings) lines.push(`  ${chalk.yellow('warning')} ${warning}`);
+  return lines;
+}
+
+function criterionLine(criterion: CriterionResult, chalk: ChalkInstance): string {
+  const colour = criterion.status === 'met' ? chalk.green : criterion.status === 'partial' ? chalk.yellow : chalk.red;
+  const where = criterion.evidence[0];
+  const place = where?.page !== undefined ? ` p. ${where.page}` : where?.line !== undefined ? ` line ${where.line}` : '';
+  return `${colour(`${SYMBOL[criterion.status]} ${criterion.status.padEnd(7)}`)} ${criterion.id.padEnd(28)} ${criterion.title}${chalk.dim(place)}`;
+}
+
+function scoreColour(score: number, chalk: ChalkInstance): string {
+  const text = `${score.toFixed(1).padStart(5)}/100`;
+  if (score >= 70) return chalk.green(text);
+  if (score >= 40) return chalk.yellow(text);
+  return chalk.red(text);
+}

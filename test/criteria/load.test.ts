@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { CriteriaError } from '../../src/criteria/errors.js';
+import { loadCriteriaSet } from '../../src/criteria/load.js';
+import { ROOT, testFixture } from '../helpers.js';
+
+describe('loadCriteriaSet', () => {
+  it('loads a set from a path with defaults applied', () => {
+    const set = loadCriteriaSet(testFixture('criteria', 'mini.json'));
+    expect(set).toMatchObject({ id: 'mini', version: '1.2.0', languages: ['en', 'cs'] });
+    expect(set.criteria.find((criterion) => criterion.id === 'mini/vision')).toMatchObject({ weight: 1, thresholds: { met: 0.5, partial: 0.2 }, setId: 'mini' });
+  });
+
+  it('names the file, JSON pointer and reason of every schema fault', () => {
+    let error: unknown;
+    try {
+      loadCriteriaSet(testFixture('criteria', 'broken-weight.json'), ROOT);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CriteriaError);
+    const messages = (error as CriteriaError).message.split('\n');
+    expect(messages).toContain('test/fixtures/criteria/broken-weight.json: /criteria/0/weight: must be >= 0');
+    expect(messages.some((line) => line.startsWith('test/fixtures/criteria/broken-weight.json: /criteria/1/kind: must be equal to one of the allowed values'))).toBe(true);
+  });
+
+  it('extends a base set: overrides fields, appends terms, adds and disables criteria', () => {
+    const set = loadCriteriaSet(testFixture('criteria', 'city-extends.json'));
+    expect(set.extends).toBe('mini@1.2.0');
+    const ids = set.criteria.map((criterion) => criterion.id);
+    expect(ids).toContain('city/waste');
+    expect(ids).not.toContain('mini/ocean');
+    const transport = set.criteria.find((criterion) => criterion.id === 'mini/transport');
+    expect(transport?.weight).toBe(5);
+    expect(transport?.terms.en).toEqual(['public transport*', 'cycle path*', 'tram*', 'bus lane*']);
+    expect(transport?.guidance.cs).toBe('Doplňte opatření pro veřejnou dopravu.');
+  });
+
+  it('says which bundled ids exist when one is unknown', () => {
+    expect(() => loadCriteriaSet('nope')).toThrow(/no bundled criteria set "nope"/);
+    expect(() => loadCriteriaSet('sdg@9.9.9')).toThrow(/no version 9\.9\.9 of "sdg"/);
+  });
+});

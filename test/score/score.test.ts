@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { loadCriteriaSet } from '../../src/criteria/load.js';
+import { createMatcher } from '../../src/match/match.js';
+import { readMarkdown } from '../../src/read/markdown.js';
+import { analyzeDocument } from '../../src/score/analyze.js';
+import type { Document } from '../../src/document/types.js';
+import { testFixture } from '../helpers.js';
+
+const mini = loadCriteriaSet(testFixture('criteria', 'mini.json'));
+const matcher = createMatcher([mini]);
+const analyze = (markdown: string, language: 'en' | 'cs' = 'en', reportLanguage?: string) => {
+  const document: Document = { path: 'doc.md', sha256: 'abc', ...readMarkdown(markdown), language };
+  return analyzeDocument(document, [mini], matcher, reportLanguage ? { reportLanguage } : {});
+};
+
+const strong = `# Plan
+
+## Vision
+
+By 2030 the city is green.
+
+## Transport
+
+Trams run every five minutes. Public transport is free. New cycle paths link schools.
+
+## Mobility plan
+
+More trams and public transport lines. Cycle paths along the river.
+
+## Climate
+
+Cut emissions by 55 % by 2030.
+`;
+
+describe('scoring', () => {
+  it('gives met, partial and missing from the evidence and thresholds', () => {
+    const result = analyze(strong);
+    const status = Object.fromEntries(result.criteria.map((criterion) => [criterion.id, criterion.status]));
+    expect(status).toEqual({ 'mini/transport': 'met', 'mini/transport.cycling': 'partial', 'mini/vision': 'met', 'mini/emissions': 'partial', 'mini/ocean': 'missing' });
+  });
+
+  it('scores frameworks from top-level criteria by weight, partial counting half', () => {
+    const result = analyze(strong);
+    // transport (w2) met, vision met, emissions partial, ocean missing: (2 + 1 + 0.5 + 0) / 5
+    expect(result.frameworks).toEqual([{ id: 'mini', version: '1.2.0', title: 'Mini test set', score: 70, counts: { met: 2, partial: 1, missing: 1 } }]);
+    expect(result.score).toBe(70);
+    expect(result.counts).toEqual({ met: 2, partial: 2, missing: 1 });
+  });
+
+  it('explains each status in a sentence a person can check', () => {
+    const transport = analyze(strong).criteria.find((criterion) => criterion.id === 'mini/transport');
+    expect(transport?.explanation).toBe('met: 5 passages in 2 sections, strongest at line 13 (terms: tram*, public transport*, cycle path*); 1 of 1 sub-criteria addressed');
+    expect(analyze(strong).criteria.find((criterion) => criterion.id === 'mini/ocean')?.explanation).toBe('missing: no passage matches its terms');
+  });
+
+  it('quotes evidence with its section path and line', () => {
+    const vision = analyze(strong).criteria.find((criterion) => criterion.id === 'mini/vision');
+    expect(vision?.evidence[0]).toEqual({ quote: 'Vision', section: 'Plan > Vision', sectionPath: ['Plan', 'Vision'], line: 3, terms: ['vision'] });
+  });
+
+  it('lists gaps most important first, with guidance in the report language', () => {
+    const result = analyze('# Plan\n\nNothing yet.\n', 'cs');
+    expect(result.gaps.map((gap) => gap.id)).toEqual(['mini/transport', 'mini/vision', 'mini/emissions', 'mini/ocean', 'mini/transport.cycling']);
+    expect(result.gaps[0]?.guidance).toBe('Doplňte opatření pro veřejnou dopravu.');
+    expect(result.gaps[4]?.guidance).toBe('Add cycling.');
+    expect(analyze('# Plan\n\nNothing.\n', 'cs', 'en').gaps[0]?.guidance).toBe('Add public transport measures.');
+  });
+});
