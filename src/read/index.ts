@@ -9,6 +9,7 @@ import { readPlainText } from './text.js';
 import { decodeText } from './decode-text.js';
 import { detectFormat } from './detect-format.js';
 import { detectDocumentLanguage } from '../document/language.js';
+import { classifySectionRoles } from '../document/section-roles.js';
 
 export interface ReadOptions {
   /** Password for encrypted PDFs. */
@@ -68,7 +69,7 @@ export async function readDocumentBytes(bytes: Uint8Array, path: string, options
   }
   const hasText = document.sections.some((section) => section.heading.trim() || section.blocks.some((block) => block.text.trim()));
   if (!hasText) throw new ReadError('EMPTY', 'document contains no text');
-  return detectDocumentLanguage(document, options.language);
+  return detectDocumentLanguage({ ...document, sections: classifySectionRoles(document.sections) }, options.language);
 }
 
 function toReadError(error: unknown): ReadError {
