@@ -1,11 +1,22 @@
-// Compiles the terms of all selected criteria once into a word index (exact words in a map,
-// prefixes in a character trie), so matching walks the text once whatever the number of criteria.
+// Compiles the terms of all selected criteria once into one automaton: a trie over words whose
+// edges are stems (per language), literal acronyms, number classes, and prefixes (kept in a
+// character trie per node). Matching starts a walk at each word of a text and follows only edges
+// the text allows, so its cost grows with the text and not with the number of criteria.
 import type { LanguageCode } from '../document/types.js';
 import type { Criterion, Term, TermsByLanguage } from '../criteria/types.js';
+import { stemWord } from './stem.js';
+import { isStopWord } from './stopwords.js';
 import { tokenize } from './tokenize.js';
 
 export type WordClass = 'number' | 'percent' | 'year';
-export type WordPattern = { type: 'exact'; value: string } | { type: 'prefix'; value: string } | { type: 'class'; wordClass: WordClass };
+export type WordPattern =
+  /** Any word with this stem in this language: `poverty` matches `poverties`, `chudoba` matches `chudoby`. */
+  | { type: 'stem'; language: LanguageCode; value: string }
+  /** Acronyms (written in capitals) match only themselves: `AIDS` is not `aid`. */
+  | { type: 'literal'; value: string }
+  /** `doprav*`: any word starting with it. */
+  | { type: 'prefix'; value: string }
+  | { type: 'class'; wordClass: WordClass };
 /** What a term does: count as evidence, show a part's heading, or cancel the sentence's evidence. */
 export type TermRole = 'term' | 'heading' | 'exclude';
 
@@ -26,26 +37,51 @@ export interface PartRef {
   partIndex: number;
 }
 
-interface TrieNode {
-  children: Map<string, TrieNode>;
-  refs: PartRef[];
+export interface WordNode {
+  /** Keyed by `edgeKey`: stems, literal words and number classes. */
+  edges: Map<string, WordNode>;
+  /** Prefix words leaving this node, spelled out character by character. */
+  prefixes: CharNode;
+  /** Phrases that end at this node. */
+  outputs: PartRef[];
+}
+
+export interface CharNode {
+  children: Map<string, CharNode>;
+  /** Set when a prefix word (or compound head) ends at this character. */
+  target?: WordNode;
 }
 
 export interface TermIndex {
   terms: CompiledTerm[];
-  exact: Map<string, PartRef[]>;
-  prefixes: TrieNode;
-  classes: Record<WordClass, PartRef[]>;
+  /** Languages whose stems the text's words are looked up with. */
+  languages: LanguageCode[];
+  root: WordNode;
+  /**
+   * Hungarian first words that may also close a compound: `szegénység` in `gyermekszegénységben`.
+   * Null when no Hungarian term is indexed.
+   */
+  compoundHeads: CharNode | null;
 }
 
+/** Shortest Hungarian word that is looked for inside a compound; shorter ones hide in too many words. */
+export const MIN_COMPOUND_HEAD = 5;
 const CLASS_WORDS: Record<string, WordClass> = { '#number': 'number', '#percent': 'percent', '#year': 'year' };
+/** Two or more capitals (digits allowed) and no lower-case letter: an acronym. */
+const ACRONYM = /^(?=(?:.*\p{Lu}){2})[\p{Lu}\p{N}]+$/u;
+
+export function edgeKey(pattern: Exclude<WordPattern, { type: 'prefix' }>): string {
+  if (pattern.type === 'stem') return `${pattern.language}:${pattern.value}`;
+  if (pattern.type === 'literal') return `=${pattern.value}`;
+  return `#${pattern.wordClass}`;
+}
 
 export function compileTerms(criteria: Criterion[]): CompiledTerm[] {
   const compiled: CompiledTerm[] = [];
   const add = (criterion: Criterion, role: TermRole, byLanguage: TermsByLanguage) => {
     for (const [language, terms] of Object.entries(byLanguage) as [LanguageCode, Term[]][]) {
       for (const term of terms) {
-        const parts = (typeof term === 'string' ? [term] : term.near).map(compilePhrase).filter((part) => part.length > 0);
+        const parts = (typeof term === 'string' ? [term] : term.near).map((phrase) => compilePhrase(phrase, language)).filter((part) => part.length > 0);
         if (parts.length === 0) continue;
         const source = typeof term === 'string' ? term : `${term.near.join(' ~ ')} (within ${term.within})`;
         compiled.push({ id: compiled.length, criterionId: criterion.id, role, language, source, parts, within: typeof term === 'string' ? 0 : term.within });
@@ -60,45 +96,76 @@ export function compileTerms(criteria: Criterion[]): CompiledTerm[] {
   return compiled;
 }
 
-function compilePhrase(phrase: string): WordPattern[] {
-  return phrase
+export function compilePhrase(phrase: string, language: LanguageCode): WordPattern[] {
+  const patterns = phrase
     .trim()
     .split(/\s+/)
     .flatMap((word): WordPattern[] => {
       const wordClass = CLASS_WORDS[word.toLowerCase()];
       if (wordClass) return [{ type: 'class', wordClass }];
       const isPrefix = word.endsWith('*');
+      const body = isPrefix ? word.slice(0, -1) : word;
       // A word like "bio-economy" or "CO2," splits the way the text does.
-      const pieces = tokenize(isPrefix ? word.slice(0, -1) : word).map((token) => token.norm);
-      return pieces.map((value, index) => ({ type: isPrefix && index === pieces.length - 1 ? 'prefix' : 'exact', value }));
+      const pieces = tokenize(body);
+      return pieces.map((piece, index): WordPattern => {
+        if (isPrefix && index === pieces.length - 1) return { type: 'prefix', value: piece.norm };
+        const written = body.slice(piece.start, piece.end);
+        if (ACRONYM.test(written)) return { type: 'literal', value: piece.norm };
+        return { type: 'stem', language, value: stemWord(written, language) };
+      });
     });
+  // Function words inside a phrase are optional: the text may leave them out or use others.
+  return patterns.filter((pattern, index) => index === 0 || index === patterns.length - 1 || !isFunctionWord(pattern, language));
 }
 
-export function buildIndex(terms: CompiledTerm[]): TermIndex {
-  const index: TermIndex = { terms, exact: new Map(), prefixes: { children: new Map(), refs: [] }, classes: { number: [], percent: [], year: [] } };
+function isFunctionWord(pattern: WordPattern, language: LanguageCode): boolean {
+  return (pattern.type === 'stem' || pattern.type === 'literal') && isStopWord(pattern.value, [language]);
+}
+
+function newWordNode(): WordNode {
+  return { edges: new Map(), prefixes: { children: new Map() }, outputs: [] };
+}
+
+export function buildIndex(terms: CompiledTerm[], languages: readonly LanguageCode[]): TermIndex {
+  const root = newWordNode();
+  const index: TermIndex = { terms, languages: [...languages], root, compoundHeads: null };
   for (const term of terms) {
     term.parts.forEach((part, partIndex) => {
-      const first = part[0];
-      if (!first) return;
-      const ref = { term, partIndex };
-      if (first.type === 'exact') {
-        const refs = index.exact.get(first.value);
-        if (refs) refs.push(ref);
-        else index.exact.set(first.value, [ref]);
-      } else if (first.type === 'prefix') {
-        trieNode(index.prefixes, first.value).refs.push(ref);
-      } else index.classes[first.wordClass].push(ref);
+      let node = root;
+      for (const pattern of part) node = childFor(node, pattern);
+      node.outputs.push({ term, partIndex });
+      const head = part[0];
+      if (term.language === 'hu' && head && (head.type === 'stem' || head.type === 'prefix') && head.value.length >= MIN_COMPOUND_HEAD) {
+        index.compoundHeads ??= { children: new Map() };
+        charPath(index.compoundHeads, head.value).target = childFor(root, head);
+      }
     });
   }
   return index;
 }
 
-function trieNode(root: TrieNode, key: string): TrieNode {
+function childFor(node: WordNode, pattern: WordPattern): WordNode {
+  if (pattern.type === 'prefix') {
+    const end = charPath(node.prefixes, pattern.value);
+    end.target ??= newWordNode();
+    return end.target;
+  }
+  const key = edgeKey(pattern);
+  let child = node.edges.get(key);
+  if (!child) {
+    child = newWordNode();
+    node.edges.set(key, child);
+  }
+  return child;
+}
+
+function charPath(root: CharNode, text: string): CharNode {
   let node = root;
-  for (const character of key) {
+  for (let position = 0; position < text.length; position++) {
+    const character = text[position] as string;
     let child = node.children.get(character);
     if (!child) {
-      child = { children: new Map(), refs: [] };
+      child = { children: new Map() };
       node.children.set(character, child);
     }
     node = child;
@@ -106,15 +173,13 @@ function trieNode(root: TrieNode, key: string): TrieNode {
   return node;
 }
 
-/** Every part whose first word can start at this token. */
-export function candidatesAt(index: TermIndex, word: string, wordClasses: WordClass[]): PartRef[] {
-  const found: PartRef[] = [...(index.exact.get(word) ?? [])];
-  let node: TrieNode | undefined = index.prefixes;
-  for (const character of word) {
-    node = node.children.get(character);
-    if (!node) break;
-    if (node.refs.length) found.push(...node.refs);
+/** Every node a prefix walk along `word` (from `offset`) reaches. */
+export function prefixTargets(root: CharNode, word: string, offset = 0): WordNode[] {
+  const found: WordNode[] = [];
+  let node: CharNode | undefined = root;
+  for (let position = offset; position < word.length && node; position++) {
+    node = node.children.get(word[position] as string);
+    if (node?.target) found.push(node.target);
   }
-  for (const wordClass of wordClasses) found.push(...index.classes[wordClass]);
   return found;
 }

@@ -3,8 +3,9 @@
 import type { DetectedLanguage, Document, LanguageCode, SourceLocation } from '../document/types.js';
 import { LANGUAGE_CODES } from '../document/types.js';
 import type { CriteriaSet } from '../criteria/types.js';
-import { buildIndex, candidatesAt, compileTerms, type CompiledTerm, type TermIndex, type WordClass, type WordPattern } from './compile.js';
-import { splitSentences, tokenize, type Token } from './tokenize.js';
+import { buildIndex, compileTerms, type TermIndex } from './compile.js';
+import { scanTokens } from './scan.js';
+import { splitSentences, tokenize } from './tokenize.js';
 
 export interface Evidence {
   sectionIndex: number;
@@ -37,7 +38,10 @@ export function createMatcher(sets: CriteriaSet[]): Matcher {
       const key = languages.join(',');
       let index = cache.get(key);
       if (!index) {
-        index = buildIndex(terms.filter((term) => languages.includes(term.language)));
+        index = buildIndex(
+          terms.filter((term) => languages.includes(term.language)),
+          languages,
+        );
         cache.set(key, index);
       }
       return index;
@@ -94,24 +98,9 @@ interface SentenceHit {
 
 /** Criteria whose terms match one sentence (or heading), after exclusions. */
 export function matchSentence(text: string, index: TermIndex, isHeading: boolean): Map<string, SentenceHit> {
-  const tokens = tokenize(text);
-  const partPositions = new Map<CompiledTerm, number[][]>();
-  tokens.forEach((token, position) => {
-    for (const ref of candidatesAt(index, token.norm, wordClassesOf(tokens, position))) {
-      const part = ref.term.parts[ref.partIndex];
-      if (!part || !phraseMatchesAt(part, tokens, position)) continue;
-      let positions = partPositions.get(ref.term);
-      if (!positions) {
-        positions = ref.term.parts.map(() => []);
-        partPositions.set(ref.term, positions);
-      }
-      positions[ref.partIndex]?.push(position);
-    }
-  });
-
   const hits = new Map<string, SentenceHit>();
   const excluded = new Set<string>();
-  for (const [term, positions] of partPositions) {
+  for (const [term, positions] of scanTokens(tokenize(text), index)) {
     if (!allPartsWithin(positions, term.within)) continue;
     if (term.role === 'exclude') {
       excluded.add(term.criterionId);
@@ -125,33 +114,6 @@ export function matchSentence(text: string, index: TermIndex, isHeading: boolean
   }
   for (const criterionId of excluded) hits.delete(criterionId);
   return hits;
-}
-
-function phraseMatchesAt(part: WordPattern[], tokens: Token[], start: number): boolean {
-  return part.every((pattern, offset) => {
-    const position = start + offset;
-    const token = tokens[position];
-    if (!token) return false;
-    if (pattern.type === 'exact') return token.norm === pattern.value;
-    if (pattern.type === 'prefix') return token.norm.startsWith(pattern.value);
-    return wordClassesOf(tokens, position).includes(pattern.wordClass);
-  });
-}
-
-const PERCENT_WORD = /^(%|procent|percent|szazalek|prc)/;
-const YEAR = /^(19|20|21)\d\d$/;
-const NUMBER = /^\d+$/;
-
-function wordClassesOf(tokens: Token[], position: number): WordClass[] {
-  const word = tokens[position]?.norm ?? '';
-  if (!NUMBER.test(word)) return [];
-  const classes: WordClass[] = ['number'];
-  if (YEAR.test(word)) classes.push('year');
-  // "55 %", "55,5 %", "55 procent", "55 százalék"
-  const next = tokens[position + 1]?.norm ?? '';
-  const afterDecimal = NUMBER.test(next) ? (tokens[position + 2]?.norm ?? '') : next;
-  if (PERCENT_WORD.test(next) || PERCENT_WORD.test(afterDecimal)) classes.push('percent');
-  return classes;
 }
 
 /** A `near` term matches when some occurrence of each part lies within `within` words of the first part. */

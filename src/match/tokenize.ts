@@ -5,6 +5,8 @@ import { normalizeWord } from './normalize.js';
 export interface Token {
   /** Normalised form: lower case, no diacritics. */
   norm: string;
+  /** The word as written (stemmers read its diacritics). */
+  text: string;
   start: number;
   end: number;
 }
@@ -15,7 +17,7 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(TOKEN)) {
     const start = match.index;
-    tokens.push({ norm: normalizeWord(match[0]), start, end: start + match[0].length });
+    tokens.push({ norm: normalizeWord(match[0]), text: match[0], start, end: start + match[0].length });
   }
   return tokens;
 }

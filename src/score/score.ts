@@ -4,6 +4,7 @@ import type { Document, Section } from '../document/types.js';
 import type { CriteriaSet, Criterion } from '../criteria/types.js';
 import { localize } from '../criteria/types.js';
 import type { Evidence, MatchResult } from '../match/match.js';
+import { explainStatus } from './explain.js';
 import type { CriterionResult, DocumentResult, EvidenceResult, FrameworkResult, Gap, Status, StatusCounts } from './types.js';
 
 /** How many quotes a criterion carries in the report; the count says how many there were. */
@@ -12,10 +13,26 @@ export const QUOTES_PER_CRITERION = 5;
 interface Strength {
   value: number;
   passages: number;
-  sections: number;
+  chapters: number;
+  headingHits: number;
   terms: string[];
-  headingHit: boolean;
 }
+
+/**
+ * How much a passage counts by where it stands: body text fully; annexes half; reference lists a
+ * quarter (a title in a bibliography shows reading, not a commitment). Tables of contents never
+ * reach scoring (match.ts skips them).
+ */
+const ROLE_WEIGHT: Record<Evidence['role'], number> = { body: 1, annex: 0.5, reference: 0.25 };
+/** A heading naming the topic shows a part devoted to it: worth more than a body mention. */
+const HEADING_BONUS = 1.5;
+const STRUCTURAL_HEADING_BONUS = 3;
+/** Beyond these, more of the same adds nothing: ten mentions are not twice five. */
+const MAX_COUNTED_PASSAGES = 10;
+const MAX_COUNTED_CHAPTERS = 5;
+/** A goal's targets add to its own evidence at this weight. */
+const CHILD_WEIGHT = 0.5;
+const NO_STRENGTH: Strength = { value: 0, passages: 0, chapters: 0, headingHits: 0, terms: [] };
 
 export interface ScoreOptions {
   /** Language for titles and guidance; the document's language when absent. */
@@ -24,11 +41,16 @@ export interface ScoreOptions {
 
 export function scoreDocument(document: Document, sets: CriteriaSet[], matches: MatchResult, options: ScoreOptions = {}): DocumentResult {
   const reportLanguage = options.reportLanguage ?? (document.language === 'und' ? 'en' : document.language);
+  const chapters = chapterIndexes(document.sections);
   const criteria: CriterionResult[] = [];
   const frameworks: FrameworkResult[] = [];
   for (const set of sets) {
-    const strengths = new Map(set.criteria.map((criterion) => [criterion.id, strengthOf(matches.get(criterion.id) ?? [])]));
-    const results = set.criteria.map((criterion) => scoreCriterion(criterion, set, strengths, matches.get(criterion.id) ?? [], document, reportLanguage));
+    const strengths = new Map(set.criteria.map((criterion) => [criterion.id, strengthOf(matches.get(criterion.id) ?? [], chapters)]));
+    const children = new Map<string, Criterion[]>();
+    for (const criterion of set.criteria) if (criterion.parent) children.set(criterion.parent, [...(children.get(criterion.parent) ?? []), criterion]);
+    const results = set.criteria.map((criterion) =>
+      scoreCriterion(criterion, set, { own: strengths, children: children.get(criterion.id) ?? [] }, matches.get(criterion.id) ?? [], document, reportLanguage),
+    );
     criteria.push(...results);
     frameworks.push(scoreFramework(set, results, reportLanguage));
   }
@@ -50,22 +72,46 @@ export function scoreDocument(document: Document, sets: CriteriaSet[], matches: 
   };
 }
 
-function strengthOf(evidence: Evidence[]): Strength {
-  const terms = new Set<string>();
-  const sections = new Set<number>();
+/**
+ * The chapter each section belongs to. Chapters are the shallowest heading level that occurs more
+ * than once (a Markdown file's single `#` title is not a chapter); a flat document's sections are
+ * each their own chapter.
+ */
+export function chapterIndexes(sections: Section[]): number[] {
+  const levelCounts = new Map<number, number>();
+  for (const section of sections) if (section.level > 0) levelCounts.set(section.level, (levelCounts.get(section.level) ?? 0) + 1);
+  const repeated = [...levelCounts].filter(([, count]) => count > 1).map(([level]) => level);
+  const chapterLevel = repeated.length ? Math.min(...repeated) : Number.POSITIVE_INFINITY;
+  let current = -1;
+  return sections.map((section, index) => {
+    if (section.level === 0 || section.level <= chapterLevel || current === -1) current = index;
+    return current;
+  });
+}
+
+function strengthOf(evidence: Evidence[], chapterOfSection: number[]): Strength {
+  const termWeights = new Map<string, number>();
+  const chapters = new Set<number>();
   let passages = 0;
-  let headingHit = false;
+  let headingHits = 0;
   let structural = false;
   for (const item of evidence) {
-    const factor = item.role === 'body' ? 1 : 0.5;
-    passages += factor;
-    sections.add(item.sectionIndex);
-    for (const term of item.terms) terms.add(term);
-    headingHit ||= item.inHeading;
+    const weight = ROLE_WEIGHT[item.role];
+    passages += weight;
+    chapters.add(chapterOfSection[item.sectionIndex] ?? item.sectionIndex);
+    for (const term of item.terms) termWeights.set(term, Math.max(termWeights.get(term) ?? 0, weight));
+    if (item.inHeading) headingHits++;
     structural ||= item.structuralHeading;
   }
-  const value = terms.size + 0.3 * Math.min(passages, 10) + 0.5 * Math.min(sections.size, 5) + (headingHit ? 1.5 : 0) + (structural ? 3 : 0);
-  return { value: evidence.length ? value : 0, passages: evidence.length, sections: sections.size, terms: [...terms], headingHit: headingHit || structural };
+  if (evidence.length === 0) return NO_STRENGTH;
+  const termValue = [...termWeights.values()].reduce((sum, weight) => sum + weight, 0);
+  const value =
+    termValue +
+    0.3 * Math.min(passages, MAX_COUNTED_PASSAGES) +
+    0.5 * Math.min(chapters.size, MAX_COUNTED_CHAPTERS) +
+    (headingHits > 0 ? HEADING_BONUS : 0) +
+    (structural ? STRUCTURAL_HEADING_BONUS : 0);
+  return { value, passages: evidence.length, chapters: chapters.size, headingHits, terms: [...termWeights.keys()] };
 }
 
 /** Saturating map from evidence strength to 0-1: one term in one passage is weak, several in several chapters strong. */
@@ -73,15 +119,20 @@ function scoreFromStrength(value: number): number {
   return Math.round((1 - Math.exp(-value / 4)) * 1000) / 1000;
 }
 
-function scoreCriterion(criterion: Criterion, set: CriteriaSet, strengths: Map<string, Strength>, evidence: Evidence[], document: Document, language: string): CriterionResult {
-  const own = strengths.get(criterion.id) ?? strengthOf([]);
-  const children = set.criteria.filter((candidate) => candidate.parent === criterion.id);
-  const addressedChildren = children.filter((child) => (strengths.get(child.id)?.passages ?? 0) > 0);
-  // A goal is also addressed through its targets: their evidence adds to its own, at half weight.
-  const childStrength = addressedChildren.reduce((sum, child) => sum + (strengths.get(child.id)?.value ?? 0), 0);
-  const score = scoreFromStrength(own.value + 0.5 * childStrength);
+interface Related {
+  own: Map<string, Strength>;
+  children: Criterion[];
+}
+
+function scoreCriterion(criterion: Criterion, set: CriteriaSet, related: Related, evidence: Evidence[], document: Document, language: string): CriterionResult {
+  const own = related.own.get(criterion.id) ?? NO_STRENGTH;
+  const addressedChildren = related.children.filter((child) => (related.own.get(child.id)?.passages ?? 0) > 0);
+  // A goal is also addressed through its targets: their evidence adds to its own, at reduced weight.
+  const childStrength = addressedChildren.reduce((sum, child) => sum + (related.own.get(child.id)?.value ?? 0), 0);
+  const score = scoreFromStrength(own.value + CHILD_WEIGHT * childStrength);
   const status = statusFor(score, criterion);
   const ranked = rankEvidence(evidence);
+  const strongest = ranked[0];
   const result: CriterionResult = {
     id: criterion.id,
     framework: set.id,
@@ -91,7 +142,19 @@ function scoreCriterion(criterion: Criterion, set: CriteriaSet, strengths: Map<s
     weight: criterion.weight,
     status,
     score,
-    explanation: explain(status, own, ranked[0], document, children.length, addressedChildren.length),
+    explanation: explainStatus(
+      {
+        status,
+        passages: own.passages,
+        chapters: own.chapters,
+        headingHits: own.headingHits,
+        place: strongest ? { ...strongest.location, heading: document.sections[strongest.sectionIndex]?.heading ?? '' } : undefined,
+        terms: own.terms,
+        childCount: related.children.length,
+        addressedChildren: addressedChildren.length,
+      },
+      language,
+    ),
     evidence: ranked.slice(0, QUOTES_PER_CRITERION).map((item) => toEvidenceResult(item, document.sections[item.sectionIndex])),
     evidenceCount: evidence.length,
   };
@@ -128,26 +191,6 @@ function toEvidenceResult(item: Evidence, section: Section | undefined): Evidenc
     ...(item.location.paragraph !== undefined ? { paragraph: item.location.paragraph } : {}),
     terms: item.terms,
   };
-}
-
-function explain(status: Status, own: Strength, strongest: Evidence | undefined, document: Document, childCount: number, addressedChildren: number): string {
-  const childPart = childCount > 0 ? `; ${addressedChildren} of ${childCount} sub-criteria addressed` : '';
-  if (own.passages === 0) {
-    return addressedChildren > 0 ? `${status}: no passage on the topic as a whole${childPart}` : `${status}: no passage matches its terms`;
-  }
-  const place = strongest ? placeOf(strongest, document) : '';
-  const passages = `${own.passages} passage${own.passages === 1 ? '' : 's'} in ${own.sections} section${own.sections === 1 ? '' : 's'}`;
-  const heading = own.headingHit ? ', with a heading' : '';
-  return `${status}: ${passages}${heading}, strongest ${place} (terms: ${own.terms.slice(0, 5).join(', ')})${childPart}`;
-}
-
-function placeOf(item: Evidence, document: Document): string {
-  const { page, line, paragraph } = item.location;
-  if (page !== undefined) return `on p. ${page}`;
-  if (line !== undefined) return `at line ${line}`;
-  if (paragraph !== undefined) return `in paragraph ${paragraph}`;
-  const heading = document.sections[item.sectionIndex]?.heading;
-  return heading ? `in "${heading}"` : 'in the text';
 }
 
 const CREDIT: Record<Status, number> = { met: 1, partial: 0.5, missing: 0 };

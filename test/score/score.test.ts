@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCriteriaSet } from '../../src/criteria/load.js';
 import { createMatcher } from '../../src/match/match.js';
 import { readMarkdown } from '../../src/read/markdown.js';
+import { classifySectionRoles } from '../../src/document/section-roles.js';
 import { analyzeDocument } from '../../src/score/analyze.js';
 import type { Document } from '../../src/document/types.js';
 import { testFixture } from '../helpers.js';
@@ -49,7 +50,7 @@ describe('scoring', () => {
 
   it('explains each status in a sentence a person can check', () => {
     const transport = analyze(strong).criteria.find((criterion) => criterion.id === 'mini/transport');
-    expect(transport?.explanation).toBe('met: 5 passages in 2 sections, strongest at line 13 (terms: tram*, public transport*, cycle path*); 1 of 1 sub-criteria addressed');
+    expect(transport?.explanation).toBe('met: 5 passages in 2 chapters, strongest at line 13 (terms: tram*, public transport*, cycle path*); 1 of 1 sub-criteria addressed');
     expect(analyze(strong).criteria.find((criterion) => criterion.id === 'mini/ocean')?.explanation).toBe('missing: no passage matches its terms');
   });
 
@@ -64,5 +65,30 @@ describe('scoring', () => {
     expect(result.gaps[0]?.guidance).toBe('Doplňte opatření pro veřejnou dopravu.');
     expect(result.gaps[4]?.guidance).toBe('Add cycling.');
     expect(analyze('# Plan\n\nNothing.\n', 'cs', 'en').gaps[0]?.guidance).toBe('Add public transport measures.');
+  });
+});
+
+describe('explanations in the report language', () => {
+  it('writes the explanation in Czech, with Czech plurals and prepositions', () => {
+    const transport = analyze(strong, 'en', 'cs').criteria.find((criterion) => criterion.id === 'mini/transport');
+    expect(transport?.explanation).toBe('splněno: 5 pasáží ve 2 kapitolách, nejsilnější na řádku 13 (termíny: tram*, public transport*, cycle path*); pokryto 1 z 1 dílčích kritérií');
+    expect(analyze(strong, 'en', 'hu').criteria.find((criterion) => criterion.id === 'mini/ocean')?.explanation).toBe('hiányzik: egyetlen szakasz sem tartalmazza a kifejezéseit');
+  });
+
+  it('counts a heading hit and weighs it more than a body mention', () => {
+    const inHeading = analyze('# Plan\n\n## Trams\n\nText.\n\n## Other\n\nMore text.\n').criteria.find((criterion) => criterion.id === 'mini/transport');
+    const inBody = analyze('# Plan\n\n## Notes\n\nTrams.\n\n## Other\n\nMore text.\n').criteria.find((criterion) => criterion.id === 'mini/transport');
+    expect(inHeading?.explanation).toBe('met: 1 passage in 1 chapter, 1 in a heading, strongest at line 3 (terms: tram*); 0 of 1 sub-criteria addressed');
+    expect(inHeading!.score).toBeGreaterThan(inBody!.score);
+  });
+
+  it('weighs reference lists and annexes less than body text', () => {
+    const scoreIn = (heading: string) => {
+      const { sections, ...rest } = readMarkdown(`# Plan\n\n## ${heading}\n\nTrams and public transport.\n\n## Other\n\nText.\n`);
+      const document: Document = { path: 'doc.md', sha256: 'abc', ...rest, sections: classifySectionRoles(sections), language: 'en' };
+      return analyzeDocument(document, [mini], matcher).criteria[0]!.score;
+    };
+    expect(scoreIn('Annex 2')).toBeLessThan(scoreIn('Transport'));
+    expect(scoreIn('References')).toBeLessThan(scoreIn('Annex 2'));
   });
 });

@@ -1,0 +1,86 @@
+// Walks the words of one sentence through the term automaton (compile.ts): from each word, follow
+// the edges its stems, literal form, prefixes and number class allow, skipping up to two function
+// words inside a phrase. Returns where each phrase of each term starts.
+import { type CompiledTerm, type CharNode, edgeKey, MIN_COMPOUND_HEAD, prefixTargets, type TermIndex, type WordClass, type WordNode } from './compile.js';
+import { stemWord } from './stem.js';
+import { isStopWord } from './stopwords.js';
+import type { Token } from './tokenize.js';
+
+/** Function words a phrase may have in the text beyond its own. */
+const MAX_SKIPPED_WORDS = 2;
+/** Letters a Hungarian compound has at least before the word looked for inside it. */
+const MIN_COMPOUND_MODIFIER = 3;
+
+/** For each term found, the start positions of each of its parts (phrases). */
+export type PartPositions = Map<CompiledTerm, number[][]>;
+
+export function scanTokens(tokens: Token[], index: TermIndex): PartPositions {
+  const keys = tokens.map((_token, position) => tokenKeys(tokens, position, index));
+  const stops = tokens.map((token) => isStopWord(token.norm, index.languages));
+  const found: PartPositions = new Map();
+
+  const step = (node: WordNode, position: number): WordNode[] => {
+    const targets: WordNode[] = [];
+    for (const key of keys[position] ?? []) {
+      const next = node.edges.get(key);
+      if (next) targets.push(next);
+    }
+    const word = tokens[position]?.norm ?? '';
+    targets.push(...prefixTargets(node.prefixes, word));
+    return targets;
+  };
+
+  const extend = (node: WordNode, start: number, position: number, skipped: number) => {
+    for (const ref of node.outputs) {
+      let positions = found.get(ref.term);
+      if (!positions) {
+        positions = ref.term.parts.map(() => []);
+        found.set(ref.term, positions);
+      }
+      const list = positions[ref.partIndex];
+      if (list && list[list.length - 1] !== start) list.push(start);
+    }
+    if (position >= tokens.length || (node.edges.size === 0 && node.prefixes.children.size === 0)) return;
+    for (const next of step(node, position)) extend(next, start, position + 1, skipped);
+    if (stops[position] && skipped < MAX_SKIPPED_WORDS) extend(node, start, position + 1, skipped + 1);
+  };
+
+  tokens.forEach((token, start) => {
+    const firsts = new Set(step(index.root, start));
+    if (index.compoundHeads) for (const node of compoundTargets(index.compoundHeads, token.norm)) firsts.add(node);
+    for (const node of firsts) extend(node, start, start + 1, 0);
+  });
+  return found;
+}
+
+/** Hungarian compounds: the words looked for may close a longer word (`ivóvízellátás`). */
+function compoundTargets(heads: CharNode, word: string): WordNode[] {
+  const targets: WordNode[] = [];
+  for (let offset = MIN_COMPOUND_MODIFIER; offset <= word.length - MIN_COMPOUND_HEAD; offset++) targets.push(...prefixTargets(heads, word, offset));
+  return targets;
+}
+
+function tokenKeys(tokens: Token[], position: number, index: TermIndex): string[] {
+  const token = tokens[position];
+  if (!token) return [];
+  const keys = [edgeKey({ type: 'literal', value: token.norm })];
+  for (const language of index.languages) keys.push(edgeKey({ type: 'stem', language, value: stemWord(token.text, language) }));
+  for (const wordClass of wordClassesOf(tokens, position)) keys.push(edgeKey({ type: 'class', wordClass }));
+  return keys;
+}
+
+const PERCENT_WORD = /^(%|procent|percent|szazalek|prc)/;
+const YEAR = /^(19|20|21)\d\d$/;
+const NUMBER = /^\d+$/;
+
+function wordClassesOf(tokens: Token[], position: number): WordClass[] {
+  const word = tokens[position]?.norm ?? '';
+  if (!NUMBER.test(word)) return [];
+  const classes: WordClass[] = ['number'];
+  if (YEAR.test(word)) classes.push('year');
+  // "55 %", "55,5 %", "55 procent", "55 százalék"
+  const next = tokens[position + 1]?.norm ?? '';
+  const afterDecimal = NUMBER.test(next) ? (tokens[position + 2]?.norm ?? '') : next;
+  if (PERCENT_WORD.test(next) || PERCENT_WORD.test(afterDecimal)) classes.push('percent');
+  return classes;
+}
