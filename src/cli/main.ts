@@ -12,6 +12,7 @@ Examples:
   $ s4s check "corpus/**/*.pdf" --format csv -o results.csv
   $ s4s check draft.md --criteria smart --criteria sdg@1.0.0 --format json
   $ cat strategy.md | s4s check - --lang cs
+  $ s4s tag passages.csv --criteria sdg --lang en -o tags.csv
   $ s4s criteria list
   $ s4s criteria show sdg/11
 
@@ -49,6 +50,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async (inputs: string[], options) => {
       const { runCheck } = await import('./check.js');
       exitCode = await runCheck(inputs, options, io);
+    });
+
+  program
+    .command('tag')
+    .description('tag each passage of a CSV or JSONL file with the criteria it addresses (one row per passage and criterion)')
+    .argument('<file>', 'CSV, TSV or JSONL file of passages, or - for standard input')
+    .option('--text-column <name>', 'column (or JSONL field) with the passage text', 'text')
+    .option('--id-column <name>', 'column (or JSONL field) with the passage id; without an "id" column, passages are numbered from 1', 'id')
+    .option('-c, --criteria <set>', 'criteria set: id, id@version or path to a JSON file (repeatable; default: all bundled sets)', collect, [])
+    .addOption(new Option('--lang <language>', 'language of the passages (auto detects each one)').choices(['auto', 'cs', 'sk', 'pl', 'hu', 'en']).default('auto'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'json']).default('csv'))
+    .option('-o, --output <path>', 'write to a file instead of standard output')
+    .action(async (file: string, options) => {
+      const { runTag } = await import('./tag.js');
+      exitCode = await runTag(file, options, io);
     });
 
   const criteria = program.command('criteria').description('list, show, validate criteria sets, or print their JSON Schema');

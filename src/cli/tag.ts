@@ -1,0 +1,132 @@
+// `s4s tag`: tags each passage of a CSV or JSONL file with the criteria it addresses, for
+// researchers' own statistics: one row (or record) per passage and criterion, goals and targets.
+import { readFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import type { LanguageCode } from '../document/types.js';
+import { createMatcher } from '../match/match.js';
+import { escapeFormula } from '../report/format-csv.js';
+import { tagPassage } from '../score/tag-passage.js';
+import { loadSelectedSets } from './criteria-select.js';
+import { EXIT_OK, UsageError, type CliIo } from './io.js';
+import { writeReportFile } from './output.js';
+
+export interface TagOptions {
+  textColumn: string;
+  idColumn: string;
+  criteria?: string[];
+  lang: string;
+  format: string;
+  output?: string;
+}
+
+export const TAG_COLUMNS = ['id', 'criterion', 'parent', 'status', 'score', 'terms', 'language'] as const;
+export type TagRecord = Record<(typeof TAG_COLUMNS)[number], string | number>;
+
+/** The id column a user did not name may be absent: passages are then numbered from 1. */
+const DEFAULT_ID_COLUMN = 'id';
+
+interface Passage {
+  id: string;
+  text: string;
+}
+
+export async function runTag(file: string, options: TagOptions, io: CliIo): Promise<number> {
+  if (options.format !== 'csv' && options.format !== 'json') throw new UsageError(`unknown format "${options.format}" (choose from csv, json)`);
+  const sets = loadSelectedSets(options.criteria, io.cwd);
+  const content = file === '-' ? await readAll(io.stdin) : readInput(file, io.cwd);
+  const passages = readPassages(content, inputKind(file, content), file, options);
+  const matcher = createMatcher(sets);
+  const language = options.lang as LanguageCode | 'auto';
+  const records: TagRecord[] = [];
+  for (const passage of passages) {
+    const tagged = tagPassage(passage.text, language, sets, matcher);
+    for (const tag of tagged.tags) {
+      records.push({ id: passage.id, criterion: tag.criterion, parent: tag.parent ?? '', status: tag.status, score: tag.score, terms: tag.terms.join('; '), language: tagged.language });
+    }
+  }
+  const text = options.format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : toCsv(records);
+  if (options.output) writeReportFile(options.output, text, io.cwd, file === '-' ? [] : [resolve(io.cwd, file)]);
+  else io.stdout.write(text);
+  return EXIT_OK;
+}
+
+function toCsv(records: TagRecord[]): string {
+  const rows = records.map((record) => TAG_COLUMNS.map((column) => (typeof record[column] === 'string' ? escapeFormula(record[column] as string) : record[column])));
+  return stringify([[...TAG_COLUMNS], ...rows], { record_delimiter: '\n' });
+}
+
+function readInput(file: string, cwd: string): string {
+  try {
+    return readFileSync(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${file}: no such file`);
+    if (code === 'EISDIR') throw new UsageError(`${file}: is a directory, expected a CSV or JSONL file`);
+    throw new UsageError(`${file}: cannot be read (${code ?? 'unknown error'})`);
+  }
+}
+
+type InputKind = 'csv' | 'tsv' | 'jsonl';
+
+/** From the extension; for standard input or other names, JSONL when the first line is an object. */
+function inputKind(file: string, content: string): InputKind {
+  const extension = extname(file).toLowerCase();
+  if (extension === '.csv') return 'csv';
+  if (extension === '.tsv' || extension === '.tab') return 'tsv';
+  if (extension === '.jsonl' || extension === '.ndjson') return 'jsonl';
+  return content.trimStart().startsWith('{') ? 'jsonl' : 'csv';
+}
+
+function readPassages(content: string, kind: InputKind, file: string, options: TagOptions): Passage[] {
+  const rows = kind === 'jsonl' ? parseJsonLines(content, file) : parseDelimited(content, kind === 'tsv' ? '\t' : ',', file);
+  if (rows.length === 0) return [];
+  const columns = new Set(rows.flatMap((row) => Object.keys(row)));
+  const available = [...columns].filter(Boolean).join(', ');
+  if (!columns.has(options.textColumn)) throw new UsageError(`${file}: no column "${options.textColumn}" for the passage text (columns: ${available}); choose one with --text-column`);
+  const numbered = !columns.has(options.idColumn);
+  if (numbered && options.idColumn !== DEFAULT_ID_COLUMN) throw new UsageError(`${file}: no column "${options.idColumn}" for passage ids (columns: ${available})`);
+  return rows.map((row, index) => ({ id: numbered ? String(index + 1) : cellText(row[options.idColumn]), text: cellText(row[options.textColumn]) }));
+}
+
+function cellText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function parseDelimited(content: string, delimiter: string, file: string): Record<string, unknown>[] {
+  try {
+    return parse(content, { columns: true, bom: true, delimiter, skip_empty_lines: true, relax_column_count: true }) as Record<string, unknown>[];
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    const reason = error instanceof Error ? error.message.split(':')[0] : 'invalid CSV';
+    throw new UsageError(`${file}: not valid CSV${line ? ` at line ${line}` : ''} (${reason})`);
+  }
+}
+
+function parseJsonLines(content: string, file: string): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  content
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .forEach((line, index) => {
+      if (!line.trim()) return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new UsageError(`${file}: line ${index + 1} is not valid JSON`);
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${file}: line ${index + 1} is not a JSON object`);
+      rows.push(value as Record<string, unknown>);
+    });
+  return rows;
+}
+
+async function readAll(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { runS4s, testFixture } from '../helpers.js';
+
+const MINI = testFixture('criteria', 'mini.json');
+const tagFixture = (name: string) => testFixture('..', 'cli', 'fixtures', 'tag', name);
+
+describe('s4s tag', () => {
+  it('writes one CSV row per passage and criterion addressed, parent and sub-criterion both', async () => {
+    const run = await runS4s(['tag', tagFixture('passages.csv'), '--criteria', MINI]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('id,criterion,parent,status,score,terms,language');
+    const rows = parse(run.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => [row.id, row.criterion, row.status])).toEqual([
+      ['p1', 'mini/transport', 'met'],
+      ['p1', 'mini/transport.cycling', 'partial'],
+      ['p3', 'mini/transport', 'partial'],
+      ['p3', 'mini/transport.cycling', 'partial'],
+      ["'=p4", 'mini/transport', 'partial'],
+    ]);
+    expect(rows[0]).toMatchObject({ parent: '', score: '0.691', terms: 'tram*; cycle path*; public transport*', language: 'en' });
+    expect(rows[1]).toMatchObject({ parent: 'mini/transport', terms: 'cycle path*' });
+    expect(rows[2]).toMatchObject({ terms: 'cyklostezk*', language: 'cs' });
+  });
+
+  it('gives the same as JSON records from a JSONL file, with the text field named', async () => {
+    const run = await runS4s(['tag', tagFixture('passages.jsonl'), '--criteria', MINI, '--text-column', 'body', '--lang', 'en', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const records = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(records.map((record) => [record.id, record.criterion, record.status])).toEqual([
+      ['1', 'mini/transport', 'met'],
+      ['1', 'mini/transport.cycling', 'partial'],
+      ['3', 'mini/ocean', 'met'],
+    ]);
+    expect(records[2]).toEqual({ id: '3', criterion: 'mini/ocean', parent: '', status: 'met', score: 0.503, terms: 'coral reef*; marine', language: 'en' });
+  });
+
+  it('reads standard input and numbers passages when there is no id column', async () => {
+    const run = await runS4s(['tag', '-', '--criteria', MINI, '--lang', 'en'], { stdin: readFileSync(tagFixture('no-id.csv')) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('id,criterion,parent,status,score,terms,language\n1,mini/transport,,partial,0.362,tram*,en\n');
+  });
+
+  it('writes to a file with -o and is byte-identical run after run', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 's4s-tag-'));
+    const first = await runS4s(['tag', tagFixture('passages.csv'), '--criteria', MINI, '-o', join(directory, 'tags.csv')]);
+    expect(first).toMatchObject({ code: 0, stdout: '' });
+    const again = await runS4s(['tag', tagFixture('passages.csv'), '--criteria', MINI]);
+    expect(readFileSync(join(directory, 'tags.csv'), 'utf8')).toBe(again.stdout);
+  });
+
+  it('says in one line what is wrong with the input, and exits 2', async () => {
+    const cases: [string[], string][] = [
+      [[tagFixture('passages.csv'), '--text-column', 'body'], 'no column "body" for the passage text (columns: id, text, source); choose one with --text-column'],
+      [[tagFixture('passages.csv'), '--id-column', 'key'], 'no column "key" for passage ids (columns: id, text, source)'],
+      [[tagFixture('broken.jsonl')], 'line 2 is not valid JSON'],
+      [['missing.csv'], 'missing.csv: no such file'],
+    ];
+    for (const [args, message] of cases) {
+      const run = await runS4s(['tag', ...args, '--criteria', MINI]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(message);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
