@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+// Measures SDG tagging on labelled passages (TU Berlin sentences, Apache-2.0, read from
+// ../shared/data/sdg/; the script skips cleanly without it) by running `s4s tag` (built dist/) on
+// them, in this protocol: for each SDG, its labelled passages are positives and an equal number
+// drawn (seeded) from the other goals' passages are negatives; a passage is predicted positive
+// when `s4s tag --criteria sdg` gives it a row for that goal or one of its targets.
+//
+// FIXED SPLIT, decided before any tuning and never to change: a passage belongs to the checking
+// part when the first 32 bits of sha256(its trimmed text), as an unsigned integer, modulo 100 are
+// 60 or more (about 40 %); otherwise to the tuning part. Terms are tuned on the tuning part only;
+// the figures to report are those of the checking part.
+//
+// Other languages: scripts/eval/translations/<lang>.jsonl holds our own translations of a seeded
+// sample of checking passages (6 per goal), scripts/eval/translations-tuning/<lang>.jsonl of
+// tuning passages; the same protocol runs restricted to the sample.
+//
+//   node scripts/eval.mjs [--part checking|tuning] [--lang en|cs|sk|pl|hu|all] [--errors]
+//   node scripts/eval.mjs --sample checking|tuning   (prints the passages chosen for translation)
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.S4S_SHARED ?? join(root, '..', 'shared');
+const sentencesFile = join(shared, 'data', 'sdg', 'tuberlin-sentences.csv');
+const GOALS = Array.from({ length: 17 }, (_, index) => index + 1);
+const LANGUAGES = ['en', 'cs', 'sk', 'pl', 'hu'];
+/** Passages per goal in the samples we translate. */
+const SAMPLE_PER_GOAL = { checking: 6, tuning: 4 };
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at === -1 ? fallback : args[at + 1];
+};
+const part = option('--part', 'checking');
+const language = option('--lang', 'en');
+const samplePart = option('--sample', null);
+const showErrors = args.includes('--errors');
+
+if (!['checking', 'tuning'].includes(part)) fail(`--part must be checking or tuning, not ${part}`);
+if (![...LANGUAGES, 'all'].includes(language)) fail(`--lang must be one of ${LANGUAGES.join(', ')} or all`);
+// Looking at individual errors of the checking part would turn it into tuning material.
+if (showErrors && part === 'checking') fail('--errors is only for the tuning part (add --part tuning)');
+if (!existsSync(sentencesFile)) {
+  console.log(`eval: ${sentencesFile} not found; skipping (the labelled passages live outside the repository)`);
+  process.exit(0);
+}
+
+const passages = readPassages();
+if (samplePart) {
+  for (const passage of translationSample(samplePart)) console.log(JSON.stringify({ id: passage.id, sdg: passage.sdg, text: passage.text }));
+  process.exit(0);
+}
+
+const distMain = join(root, 'dist', 'cli', 'main.js');
+if (!existsSync(distMain)) fail('dist/ is missing: run npm run build first (npm run eval does)');
+const { runCli } = await import(distMain);
+
+const summaries = [];
+for (const lang of language === 'all' ? LANGUAGES : [language]) {
+  const set = lang === 'en' ? passages.filter((passage) => passage.part === part) : readTranslations(lang);
+  if (!set) continue;
+  const tags = await tagAll(set, lang, runCli);
+  summaries.push({ lang, ...evaluate(set, tags, lang) });
+}
+if (summaries.length > 1) {
+  console.log(`\nmacro averages, ${part} part`);
+  console.log(row(['lang', 'passages', 'accuracy', 'precision', 'recall', 'F1']));
+  for (const summary of summaries) console.log(row([summary.lang, summary.count, ...summary.macro.map(fixed)]));
+}
+
+function fail(message) {
+  console.error(`eval: ${message}`);
+  process.exit(2);
+}
+
+function readPassages() {
+  const rows = parse(readFileSync(sentencesFile, 'utf8'), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true });
+  return rows
+    .map((record, index) => ({ id: `tub-${index + 1}`, sdg: Number(record.SDG), text: String(record.Text ?? '').trim() }))
+    .filter((passage) => passage.text && GOALS.includes(passage.sdg))
+    .map((passage) => ({ ...passage, part: splitOf(passage.text) }));
+}
+
+function splitOf(text) {
+  const value = createHash('sha256').update(text.trim()).digest().readUInt32BE(0);
+  return value % 100 >= 60 ? 'checking' : 'tuning';
+}
+
+/** Seeded, spread over the goals: the first passages of each goal in hash order. */
+function translationSample(which) {
+  const perGoal = SAMPLE_PER_GOAL[which];
+  if (!perGoal) fail('--sample must be checking or tuning');
+  const key = (passage) => createHash('sha256').update(`sample:${passage.text}`).digest('hex');
+  return GOALS.flatMap((goal) =>
+    passages
+      .filter((passage) => passage.part === which && passage.sdg === goal)
+      .sort((a, b) => key(a).localeCompare(key(b)))
+      .slice(0, perGoal),
+  );
+}
+
+function readTranslations(lang) {
+  const folder = part === 'checking' ? 'translations' : 'translations-tuning';
+  const file = join(root, 'scripts', 'eval', folder, `${lang}.jsonl`);
+  if (!existsSync(file)) {
+    console.log(`eval: no ${folder}/${lang}.jsonl; skipping ${lang}`);
+    return null;
+  }
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line));
+}
+
+/** Runs the real CLI, `s4s tag file.jsonl --criteria sdg --lang <lang> --format json`, in-process. */
+async function tagAll(set, lang, run) {
+  const directory = mkdtempSync(join(tmpdir(), 's4s-eval-'));
+  try {
+    const input = join(directory, 'passages.jsonl');
+    writeFileSync(input, set.map((passage) => JSON.stringify({ id: passage.id, text: passage.text })).join('\n'));
+    let stdout = '';
+    let stderr = '';
+    const io = {
+      stdout: { write: (chunk) => (stdout += chunk) },
+      stderr: { write: (chunk) => (stderr += chunk) },
+      stdin: Readable.from([]),
+      cwd: root,
+      env: { NO_COLOR: '1' },
+    };
+    const code = await run(['tag', input, '--criteria', 'sdg', '--lang', lang, '--format', 'json'], io);
+    if (code !== 0) fail(`s4s tag failed (${code}): ${stderr.trim()}`);
+    // passage id -> goal -> terms that tagged it (the goal's or its targets')
+    const goalsById = new Map();
+    for (const record of JSON.parse(stdout)) {
+      const goal = Number(/^sdg\/(\d+)/.exec(record.criterion)?.[1]);
+      if (!goalsById.has(record.id)) goalsById.set(record.id, new Map());
+      const goals = goalsById.get(record.id);
+      goals.set(goal, [...new Set([...(goals.get(goal) ?? []), ...record.terms.split('; ').filter(Boolean)])]);
+    }
+    return goalsById;
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/** A small seeded generator (mulberry32), so that the negatives drawn never change. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function drawNegatives(others, count, seed) {
+  const next = random(seed);
+  const pool = [...others];
+  for (let index = pool.length - 1; index > 0; index--) {
+    const swap = Math.floor(next() * (index + 1));
+    [pool[index], pool[swap]] = [pool[swap], pool[index]];
+  }
+  return pool.slice(0, count);
+}
+
+function evaluate(set, tags, lang) {
+  const tagged = (passage, goal) => tags.get(passage.id)?.has(goal) ?? false;
+  console.log(`\n${lang === 'en' ? 'English TU Berlin sentences' : `${lang}: our translations of a sample`}, ${part} part (${set.length} passages)`);
+  console.log(row(['SDG', 'pos', 'neg', 'accuracy', 'precision', 'recall', 'F1']));
+  const metrics = [];
+  for (const goal of GOALS) {
+    const positives = set.filter((passage) => passage.sdg === goal);
+    const negatives = drawNegatives(
+      set.filter((passage) => passage.sdg !== goal),
+      positives.length,
+      goal,
+    );
+    const truePositives = positives.filter((passage) => tagged(passage, goal));
+    const falsePositives = negatives.filter((passage) => tagged(passage, goal));
+    const tp = truePositives.length;
+    const fp = falsePositives.length;
+    const tn = negatives.length - fp;
+    const accuracy = (tp + tn) / (positives.length + negatives.length || 1);
+    const precision = tp + fp ? tp / (tp + fp) : 0;
+    const recall = positives.length ? tp / positives.length : 0;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    metrics.push([accuracy, precision, recall, f1]);
+    console.log(row([goal, positives.length, negatives.length, ...[accuracy, precision, recall, f1].map(fixed)]));
+    if (showErrors) {
+      for (const passage of positives.filter((item) => !tagged(item, goal))) console.log(`    FN ${passage.id}: ${passage.text.slice(0, 160)}`);
+      for (const passage of falsePositives) console.log(`    FP ${passage.id} (sdg ${passage.sdg}) [${tags.get(passage.id)?.get(goal)?.join(', ')}]: ${passage.text.slice(0, 160)}`);
+    }
+  }
+  const macro = [0, 1, 2, 3].map((column) => metrics.reduce((sum, values) => sum + values[column], 0) / metrics.length);
+  console.log(row(['macro', '', '', ...macro.map(fixed)]));
+  return { count: set.length, macro };
+}
+
+function fixed(value) {
+  return value.toFixed(3);
+}
+
+function row(cells) {
+  return cells.map((cell, index) => String(cell).padStart(index === 0 ? 5 : 9)).join(' ');
+}
