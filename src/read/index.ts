@@ -26,6 +26,11 @@ export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 
 /** Reads a file from disk; every failure becomes a ReadError with a one-line reason. */
 export async function readDocumentFile(path: string, options: ReadOptions = {}): Promise<Document> {
+  return readDocumentBytes(await readFileBytes(path, options), path, options);
+}
+
+/** A file's raw bytes, refused over the size limit; every failure becomes a ReadError. */
+export async function readFileBytes(path: string, options: ReadOptions = {}): Promise<Uint8Array> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let size: number;
   try {
@@ -38,13 +43,11 @@ export async function readDocumentFile(path: string, options: ReadOptions = {}):
   if (size > maxBytes) {
     throw new ReadError('TOO_LARGE', `file is ${formatMegabytes(size)}, over the limit of ${formatMegabytes(maxBytes)} (--max-file-size)`);
   }
-  let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (error) {
     throw toReadError(error);
   }
-  return readDocumentBytes(bytes, path, options);
 }
 
 /** Reads bytes already in memory (standard input, tests). */
