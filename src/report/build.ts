@@ -2,11 +2,14 @@
 import type { CriteriaSet } from '../criteria/types.js';
 import { localize } from '../criteria/types.js';
 import type { DocumentResult } from '../score/types.js';
-import { REPORT_FORMAT_VERSION, REPORT_SCHEMA_URL, type Report } from './types.js';
+import { evaluateThresholds } from './thresholds.js';
+import { REPORT_FORMAT_VERSION, REPORT_SCHEMA_URL, type Report, type ThresholdRule } from './types.js';
 
 export interface BuildReportOptions {
   tool: { name: string; version: string };
   generatedAt?: string;
+  /** When given (and not empty), the report records which documents failed them. */
+  thresholds?: ThresholdRule[];
 }
 
 export function buildReport(documents: DocumentResult[], sets: CriteriaSet[], options: BuildReportOptions): Report {
@@ -20,5 +23,6 @@ export function buildReport(documents: DocumentResult[], sets: CriteriaSet[], op
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
     documents: sorted,
     summary: { documents: sorted.length, analysed: sorted.length - failed, failed },
+    ...(options.thresholds?.length ? { thresholds: evaluateThresholds(sorted, options.thresholds) } : {}),
   };
 }

@@ -1,32 +1,74 @@
-// Markdown report: per document a summary of framework scores, the criteria table, the evidence
-// quoted with where it stands, and "What to add" from the guidance of unmet criteria.
-import type { CriterionResult, DocumentResult, EvidenceResult } from '../score/types.js';
-import type { Formatter } from './types.js';
+// Markdown report: for several documents a comparison matrix (documents x frameworks, criteria x
+// documents) to paste into a research report; then per document the framework scores, the
+// criteria table, the evidence quoted with where it stands, and "What to add".
+import type { CriterionResult, DocumentResult } from '../score/types.js';
+import { criteriaOf, documentLabels, frameworksOf, placeOf } from './labels.js';
+import { escapeInline, markdownTable } from './markdown.js';
+import { describeRule } from './thresholds.js';
+import type { Formatter, Report } from './types.js';
 
 export const formatMarkdown: Formatter = (report) => {
   const lines: string[] = ['# s4s compliance report', ''];
   const sets = report.criteriaSets.map((set) => `${set.id}@${set.version}`).join(', ');
   lines.push(`${report.tool.name} ${report.tool.version} · criteria ${sets}${report.generatedAt ? ` · ${report.generatedAt}` : ''}`, '');
+  if (report.documents.length > 1) lines.push(...comparisonSection(report));
+  if (report.thresholds) lines.push(...thresholdSection(report));
   for (const document of report.documents) lines.push(...documentSection(document));
   return `${lines.join('\n').trimEnd()}\n`;
 };
 
+function comparisonSection(report: Report): string[] {
+  const documents = report.documents;
+  const labels = documentLabels(documents.map((document) => document.path)).map(escapeInline);
+  const frameworks = frameworksOf(documents);
+  const lines = ['## Comparison', '', '### Scores by framework', ''];
+  const scoreRows = documents.map((document, index) => {
+    if (document.error) return [labels[index]!, '', `error ${escapeInline(document.error.code)}`, ...frameworks.map(() => '')];
+    const byId = new Map(document.frameworks.map((framework) => [framework.id, framework.score]));
+    return [labels[index]!, document.language ?? '', String(document.score), ...frameworks.map((framework) => String(byId.get(framework.id) ?? ''))];
+  });
+  const frameworkHeaders = frameworks.map((framework) => `${escapeInline(framework.title)} (\`${framework.id}\`)`);
+  lines.push(...markdownTable(['Document', 'Language', 'Overall', ...frameworkHeaders], ['l', 'l', 'r', ...frameworks.map(() => 'r' as const)], scoreRows), '');
+
+  lines.push('### Criteria by document', '');
+  const criteria = criteriaOf(documents).filter((criterion) => !criterion.parent);
+  const statusRows = criteria.map((criterion) => [
+    `\`${criterion.id}\``,
+    escapeInline(criterion.title),
+    ...documents.map((document) => (document.error ? 'error' : (document.criteria.find((item) => item.id === criterion.id)?.status ?? ''))),
+  ]);
+  lines.push(...markdownTable(['Criterion', 'Title', ...labels], ['l', 'l', ...documents.map(() => 'l' as const)], statusRows), '');
+  lines.push('Top-level criteria; their sub-criteria are in each document\'s tables below and in the CSV report.', '');
+  return lines;
+}
+
+function thresholdSection(report: Report): string[] {
+  const outcome = report.thresholds!;
+  const rules = outcome.rules.map(describeRule).join(', ');
+  if (outcome.passed) return ['## Thresholds', '', `All thresholds passed (${escapeInline(rules)}).`, ''];
+  const lines = ['## Thresholds', '', `Checked: ${escapeInline(rules)}. Failed:`, ''];
+  for (const violation of outcome.violations) lines.push(`- ${escapeInline(violation.document)}: ${escapeInline(violation.message)} (${describeRule(violation.rule)})`);
+  return [...lines, ''];
+}
+
 function documentSection(document: DocumentResult): string[] {
   const lines = [`## ${escapeInline(document.path)}`, ''];
-  if (document.error) return [...lines, `**Could not be analysed** (${document.error.code}): ${escapeInline(document.error.message)}`, ''];
+  if (document.error) return [...lines, `**Could not be analysed** (${escapeInline(document.error.code)}): ${escapeInline(document.error.message)}`, ''];
   const pages = document.pageCount !== undefined ? ` · ${document.pageCount} pages` : '';
   lines.push(`Format ${document.format} · language ${document.language}${pages} · ${document.sectionCount} sections · **overall score ${document.score}/100**`, '');
-  lines.push('| Framework | Score | Met | Partial | Missing |', '|---|---:|---:|---:|---:|');
+  const frameworkRows = document.frameworks.map((framework) => [
+    `${escapeInline(framework.title)} (\`${framework.id}\`)`,
+    String(framework.score),
+    String(framework.counts.met),
+    String(framework.counts.partial),
+    String(framework.counts.missing),
+  ]);
+  lines.push(...markdownTable(['Framework', 'Score', 'Met', 'Partial', 'Missing'], ['l', 'r', 'r', 'r', 'r'], frameworkRows), '');
   for (const framework of document.frameworks) {
-    lines.push(`| ${escapeCell(framework.title)} (\`${framework.id}\`) | ${framework.score} | ${framework.counts.met} | ${framework.counts.partial} | ${framework.counts.missing} |`);
-  }
-  lines.push('');
-  for (const framework of document.frameworks) {
-    lines.push(`### ${escapeInline(framework.title)}`, '', '| Criterion | Title | Status | Score | Evidence |', '|---|---|---|---:|---|');
-    for (const criterion of document.criteria.filter((item) => item.framework === framework.id)) {
-      lines.push(`| \`${criterion.id}\` | ${escapeCell(criterion.title)} | ${criterion.status} | ${criterion.score.toFixed(2)} | ${escapeCell(firstPlace(criterion))} |`);
-    }
-    lines.push('');
+    const rows = document.criteria
+      .filter((item) => item.framework === framework.id)
+      .map((criterion) => [`\`${criterion.id}\``, escapeInline(criterion.title), criterion.status, criterion.score.toFixed(2), escapeInline(firstPlace(criterion))]);
+    lines.push(`### ${escapeInline(framework.title)}`, '', ...markdownTable(['Criterion', 'Title', 'Status', 'Score', 'Evidence'], ['l', 'l', 'l', 'r', 'l'], rows), '');
   }
   lines.push('### Evidence', '');
   for (const criterion of document.criteria.filter((item) => item.evidence.length > 0 && !item.parent)) {
@@ -34,30 +76,16 @@ function documentSection(document: DocumentResult): string[] {
     for (const item of criterion.evidence) lines.push(`  - > ${escapeInline(item.quote)} — *${escapeInline(placeOf(item))}*`);
   }
   lines.push('');
-  const gaps = document.gaps;
-  if (gaps.length) {
+  if (document.gaps.length) {
     lines.push('### What to add', '');
-    for (const gap of gaps) lines.push(`- **\`${gap.id}\` ${escapeInline(gap.title)}** (${gap.status}): ${escapeInline(gap.guidance)}`);
+    for (const gap of document.gaps) lines.push(`- **\`${gap.id}\` ${escapeInline(gap.title)}** (${gap.status}): ${escapeInline(gap.guidance)}`);
     lines.push('');
   }
+  for (const warning of document.warnings) lines.push(`> Warning: ${escapeInline(warning)}`, '');
   return lines;
 }
 
 function firstPlace(criterion: CriterionResult): string {
   const first = criterion.evidence[0];
-  if (!first) return '';
-  return `${placeOf(first)} (${criterion.evidenceCount})`;
-}
-
-function placeOf(item: EvidenceResult): string {
-  const where = item.page !== undefined ? `p. ${item.page}` : item.line !== undefined ? `line ${item.line}` : item.paragraph !== undefined ? `¶ ${item.paragraph}` : '';
-  return [item.section, where].filter(Boolean).join(', ');
-}
-
-function escapeCell(text: string): string {
-  return escapeInline(text).replace(/\|/g, '\\|');
-}
-
-function escapeInline(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>])/g, '\\$1').trim();
+  return first ? `${placeOf(first)} (${criterion.evidenceCount})` : '';
 }

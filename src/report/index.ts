@@ -1,7 +1,11 @@
 // Formatter registry: report format names to pure functions (report, options) => string.
 import { formatCsv } from './format-csv.js';
+import { formatGithub } from './format-github.js';
+import { formatHtml } from './format-html.js';
 import { formatJson } from './format-json.js';
+import { formatJunit } from './format-junit.js';
 import { formatMarkdown } from './format-md.js';
+import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
 import type { Formatter } from './types.js';
 
@@ -10,6 +14,10 @@ export const FORMATTERS: Record<string, Formatter> = {
   json: formatJson,
   md: formatMarkdown,
   csv: formatCsv,
+  sarif: formatSarif,
+  junit: formatJunit,
+  github: formatGithub,
+  html: formatHtml,
 };
 
 export function formatterNames(): string[] {
