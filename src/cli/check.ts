@@ -1,12 +1,19 @@
-// `s4s check`: read the inputs, analyse them against the criteria, print or write the report.
+// `s4s check`: read the inputs, analyse them against the criteria, print or write the reports,
+// and turn failed thresholds into exit code 1.
 import type { DocumentFormat, LanguageCode } from '../document/types.js';
 import { loadSelectedSets } from './criteria-select.js';
 import { expandInputs } from './inputs.js';
 import { analyzeInputs } from '../batch/analyze-inputs.js';
 import { buildReport } from '../report/build.js';
+import { formatStepSummary } from '../report/format-step-summary.js';
 import { FORMATTERS } from '../report/index.js';
-import { EXIT_FAILURE, EXIT_OK, UsageError, useColor, type CliIo } from './io.js';
+import { describeRule } from '../report/thresholds.js';
+import type { CsvLayout, FormatOptions } from '../report/types.js';
+import { configOptions, loadConfig, mergeOptions } from './config.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_THRESHOLD, UsageError, useColor, type CliIo } from './io.js';
 import { writeReportFile } from './output.js';
+import { appendStepSummary, parseReportOutputs, writeReportOutputs } from './report-outputs.js';
+import { checkThresholdTargets, parseThresholds } from './threshold-options.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface CheckOptions {
@@ -21,14 +28,37 @@ export interface CheckOptions {
   stdinFormat?: string;
   maxFileSize?: string;
   timestamp?: boolean;
+  /** More outputs: `FORMAT=PATH`, repeatable. */
+  report?: string[];
+  csvLayout?: CsvLayout;
+  bom?: boolean;
+  /** `60` (overall) or `egd=60`, repeatable. */
+  failUnder?: string[];
+  require?: string[];
+  /** A configuration file to use instead of searching; false for --no-config. */
+  config?: string | false;
+  printConfig?: boolean;
+  /** Append to $GITHUB_STEP_SUMMARY when it is set (default true). */
+  stepSummary?: boolean;
 }
 
 export const LANGUAGE_CHOICES = ['auto', 'cs', 'sk', 'pl', 'hu', 'en'];
 
-export async function runCheck(inputs: string[], options: CheckOptions, io: CliIo): Promise<number> {
+/** `explicit`: the options given on the command line, which beat the configuration file's. */
+export async function runCheck(inputs: string[], cliOptions: CheckOptions, io: CliIo, explicit: Set<string> = new Set()): Promise<number> {
+  const config = await loadConfig(io.cwd, cliOptions.config);
+  const options = mergeOptions(cliOptions, explicit, configOptions(config, 'check'));
+  if (options.printConfig) {
+    io.stdout.write(printableConfig(config.path, options));
+    return EXIT_OK;
+  }
+  if (inputs.length === 0) throw new UsageError('no inputs given (files, directories, globs, or - for standard input)');
   const formatter = FORMATTERS[options.format];
   if (!formatter) throw new UsageError(`unknown format "${options.format}" (choose from ${Object.keys(FORMATTERS).join(', ')})`);
+  const outputs = parseReportOutputs(options.report, Object.keys(FORMATTERS), io.cwd, options.output);
+  const thresholds = parseThresholds(options.failUnder, options.require);
   const sets = loadSelectedSets(options.criteria, io.cwd);
+  checkThresholdTargets(thresholds, sets);
   const entries = await expandInputs(inputs, io.cwd);
   if (entries.length === 0) throw new UsageError(`no documents found in ${inputs.join(', ')} (looked for .md, .markdown, .txt, .pdf, .docx)`);
 
@@ -42,20 +72,32 @@ export async function runCheck(inputs: string[], options: CheckOptions, io: CliI
     ...(options.reportLang ? { reportLanguage: options.reportLang } : {}),
     stdin: io.stdin,
   });
-  const report = buildReport(results, sets, { tool: { name: TOOL_NAME, version: TOOL_VERSION }, ...(options.timestamp ? { generatedAt: new Date().toISOString() } : {}) });
+  const report = buildReport(results, sets, { tool: { name: TOOL_NAME, version: TOOL_VERSION }, ...(options.timestamp ? { generatedAt: new Date().toISOString() } : {}), thresholds });
 
   for (const document of report.documents) {
     if (document.error) io.stderr.write(`s4s: ${document.path}: ${document.error.message} [${document.error.code}]\n`);
   }
+  // Failed thresholds explain exit code 1, so they are printed even with --quiet.
+  for (const violation of report.thresholds?.violations ?? []) io.stderr.write(`s4s: threshold failed: ${violation.document}: ${violation.message} (${describeRule(violation.rule)})\n`);
+  const formatOptions = (color: boolean): FormatOptions => ({ color, ...(options.csvLayout ? { csvLayout: options.csvLayout } : {}), ...(options.bom ? { bom: true } : {}) });
+  const sources = entries.map((entry) => entry.source);
+  writeReportOutputs(outputs, (format) => FORMATTERS[format]!(report, formatOptions(false)), io.cwd, sources);
   if (options.output) {
-    const color = false;
-    writeReportFile(options.output, formatter(report, { color }), io.cwd, entries.map((entry) => entry.source));
+    writeReportFile(options.output, formatter(report, formatOptions(false)), io.cwd, sources);
     if (!options.quiet && options.format !== 'text') io.stdout.write(FORMATTERS.text?.(report, { color: useColor(io.stdout, io.env, options.color) }) ?? '');
   } else if (!(options.quiet && options.format === 'text')) {
-    const color = options.format === 'text' && useColor(io.stdout, io.env, options.color);
-    io.stdout.write(formatter(report, { color }));
+    io.stdout.write(formatter(report, formatOptions(options.format === 'text' && useColor(io.stdout, io.env, options.color))));
   }
-  return report.summary.failed > 0 ? EXIT_FAILURE : EXIT_OK;
+  if (options.stepSummary !== false) appendStepSummary(io, formatStepSummary(report, { color: false }));
+  if (report.summary.failed > 0) return EXIT_FAILURE;
+  return report.thresholds?.passed === false ? EXIT_THRESHOLD : EXIT_OK;
+}
+
+/** What --print-config shows: the file used and every option as the run would see it. */
+function printableConfig(path: string | null, options: CheckOptions): string {
+  const { printConfig: _printConfig, config: _config, password, ...effective } = options;
+  const sorted = Object.fromEntries(Object.entries({ ...effective, ...(password !== undefined ? { password: '(hidden)' } : {}) }).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return `${JSON.stringify({ configFile: path, options: sorted }, null, 2)}\n`;
 }
 
 /** "50MB", "200k", "1048576" → bytes. */

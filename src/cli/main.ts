@@ -19,6 +19,8 @@ Examples:
 Exit codes: 0 done, 1 a compliance threshold failed, 2 s4s could not do its job
 (an input unreadable or missing, invalid criteria, nothing matched).`;
 
+const REPORT_FORMATS = ['text', 'json', 'md', 'csv', 'sarif', 'junit', 'github', 'html'];
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   const program = new Command();
@@ -34,10 +36,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   program
     .command('check')
     .description('analyse documents (files, directories, globs, - for standard input) and report compliance')
-    .argument('<inputs...>', 'files, directories, globs, or - for standard input')
+    .argument('[inputs...]', 'files, directories, globs, or - for standard input')
     .option('-c, --criteria <set>', 'criteria set: id, id@version or path to a JSON file (repeatable; default: all bundled sets)', collect, [])
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'md', 'csv']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
     .option('-o, --output <path>', 'write the report to a file instead of standard output')
+    .option('--report <format=path>', 'also write a report in another format, e.g. sarif=s4s.sarif (repeatable)', collect, [])
+    .addOption(new Option('--csv-layout <layout>', 'CSV: long (document x criterion) or wide (one row per document)').choices(['long', 'wide']).default('long'))
+    .option('--bom', 'CSV: start with a UTF-8 byte order mark (for Excel)')
+    .option('--fail-under <score>', 'exit 1 when a score is lower: 60 for the overall score, egd=60 for a framework (repeatable)', collect, [])
+    .option('--require <criterion>', 'exit 1 when a criterion is not met, e.g. smart/vision (repeatable)', collect, [])
     .addOption(new Option('--lang <language>', 'document language').choices(['auto', 'cs', 'sk', 'pl', 'hu', 'en']).default('auto'))
     .addOption(new Option('--report-lang <language>', 'language of titles and guidance in the report (default: the document\'s)').choices(['cs', 'sk', 'pl', 'hu', 'en']))
     .option('--password <password>', 'password for encrypted PDFs')
@@ -46,10 +53,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--timestamp', 'record the time of the run in the report (reports are otherwise byte-identical run to run)')
     .option('-q, --quiet', 'print only errors (never changes the exit code)')
     .option('--no-color', 'no colours in the terminal summary (NO_COLOR is honoured too)')
+    .option('--no-step-summary', 'do not append a summary to $GITHUB_STEP_SUMMARY (GitHub Actions)')
+    .option('--config <path>', 'configuration file (default: s4s.config.json, .s4src.json or package.json#s4s, searched upwards)')
+    .option('--no-config', 'ignore configuration files')
+    .option('--print-config', 'print the options in effect (configuration file and command line merged) and exit')
     .addHelpText('after', EXAMPLES)
-    .action(async (inputs: string[], options) => {
+    .action(async (inputs: string[], options, command: Command) => {
       const { runCheck } = await import('./check.js');
-      exitCode = await runCheck(inputs, options, io);
+      exitCode = await runCheck(inputs, options, io, givenOnCommandLine(command));
     });
 
   program
@@ -117,6 +128,11 @@ function formatOption(): Option {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** Options the user typed (not defaults): these beat the configuration file. */
+function givenOnCommandLine(command: Command): Set<string> {
+  return new Set(Object.keys(command.opts()).filter((key) => command.getOptionValueSource(key) === 'cli'));
 }
 
 function handleError(error: unknown, io: CliIo): number {

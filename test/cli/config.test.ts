@@ -1,0 +1,94 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runS4s, testFixture } from '../helpers.js';
+
+const MINI = testFixture('criteria', 'mini.json');
+const CZECH = join(ROOT, 'fixtures/strategies/cs-horni-lhota.md');
+
+/** A project folder with a configuration file and a nested working directory. */
+function project(file: string, content: unknown): { root: string; nested: string } {
+  const root = mkdtempSync(join(tmpdir(), 's4s-config-'));
+  const nested = join(root, 'drafts', 'deep');
+  mkdirSync(nested, { recursive: true });
+  writeFileSync(join(root, file), typeof content === 'string' ? content : JSON.stringify(content));
+  return { root, nested };
+}
+
+async function printedConfig(cwd: string, extra: string[] = []) {
+  const run = await runS4s(['check', '--print-config', ...extra], { cwd });
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as { configFile: string | null; options: Record<string, unknown> };
+}
+
+describe('configuration files', () => {
+  it('finds s4s.config.json upwards from the working directory and resolves its paths from its folder', async () => {
+    const { root, nested } = project('s4s.config.json', { criteria: [MINI, 'sdg'], format: 'md', failUnder: { overall: 50, mini: 40 }, require: 'mini/vision', reports: { sarif: 'out/s4s.sarif' } });
+    const printed = await printedConfig(nested);
+    expect(printed.configFile).toBe(join(root, 's4s.config.json'));
+    expect(printed.options).toMatchObject({ criteria: [MINI, 'sdg'], format: 'md', failUnder: ['50', 'mini=40'], require: ['mini/vision'], report: [`sarif=${join(root, 'out/s4s.sarif')}`] });
+  });
+
+  it('reads .s4src.json and the "s4s" key of package.json', async () => {
+    const rc = project('.s4src.json', { lang: 'cs' });
+    expect((await printedConfig(rc.nested)).options.lang).toBe('cs');
+    const pkg = project('package.json', { name: 'city-plans', s4s: { csvLayout: 'wide' } });
+    const printed = await printedConfig(pkg.nested);
+    expect(printed.configFile).toBe(join(pkg.root, 'package.json'));
+    expect(printed.options.csvLayout).toBe('wide');
+    const without = project('package.json', { name: 'no-s4s-key' });
+    expect((await printedConfig(without.nested)).configFile).toBeNull();
+  });
+
+  it('lets the command line beat the file and the file beat the defaults', async () => {
+    const { nested } = project('s4s.config.json', { format: 'md', lang: 'cs', failUnder: { overall: 50, mini: 40 }, quiet: true });
+    const printed = await printedConfig(nested, ['--format', 'json', '--fail-under', 'mini=70']);
+    expect(printed.options).toMatchObject({ format: 'json', lang: 'cs', quiet: true, failUnder: ['50', 'mini=40', 'mini=70'], csvLayout: 'long' });
+    const ignored = await printedConfig(nested, ['--no-config']);
+    expect(ignored.configFile).toBeNull();
+    expect(ignored.options).toMatchObject({ format: 'text', lang: 'auto' });
+  });
+
+  it('drives a real run: thresholds and outputs from the file, exit 1 when they fail', async () => {
+    const { root, nested } = project('s4s.config.json', { criteria: MINI, failUnder: 65, reports: { md: 'report.md' }, quiet: true });
+    const run = await runS4s(['check', CZECH], { cwd: nested });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('overall score 60 is under 65 (fail-under 65)');
+    expect(readFileSync(join(root, 'report.md'), 'utf8')).toContain('## Thresholds');
+    expect((await runS4s(['check', CZECH, '--fail-under', '60'], { cwd: nested })).code).toBe(0);
+  });
+
+  it('uses --config FILE instead of searching', async () => {
+    const { root } = project('custom.json', { format: 'csv' });
+    const elsewhere = mkdtempSync(join(tmpdir(), 's4s-config-'));
+    const printed = await printedConfig(elsewhere, ['--config', join(root, 'custom.json')]);
+    expect(printed).toMatchObject({ configFile: join(root, 'custom.json'), options: { format: 'csv' } });
+    const missing = await runS4s(['check', '--print-config', '--config', 'nowhere.json'], { cwd: elsewhere });
+    expect(missing).toMatchObject({ code: 2, stderr: 's4s: nowhere.json: configuration file not found\n' });
+  });
+
+  it('rejects an unknown option, a wrong type or broken JSON with one line naming the file, exit 2', async () => {
+    const cases: [unknown, string][] = [
+      [{ formats: 'md' }, '/: unknown option "formats"'],
+      [{ failUnder: 'high' }, '/failUnder: must be number or must be object'],
+      [{ failUnder: { egd: 'x' } }, '/failUnder/egd: must be number'],
+      [{ csvLayout: 'tall' }, '/csvLayout: must be equal to one of the allowed values'],
+      ['{ "format": ', 'not valid JSON'],
+    ];
+    for (const [content, message] of cases) {
+      const { root, nested } = project('s4s.config.json', content);
+      const run = await runS4s(['check', CZECH, '--criteria', MINI], { cwd: nested });
+      expect(run.code).toBe(2);
+      expect(run.stderr.split('\n')).toHaveLength(2);
+      expect(run.stderr).toContain(`s4s: ${join(root, 's4s.config.json')}: `);
+      expect(run.stderr).toContain(message);
+    }
+  });
+
+  it('asks for inputs when there are none and no --print-config', async () => {
+    const run = await runS4s(['check', '--no-config']);
+    expect(run).toMatchObject({ code: 2, stderr: 's4s: no inputs given (files, directories, globs, or - for standard input)\n' });
+  });
+});
