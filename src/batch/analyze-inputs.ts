@@ -1,43 +1,129 @@
-// Runs the pipeline over every input: read, analyse, and turn any failure into that input's
-// error entry so that one broken file never stops the batch.
+// Runs the pipeline over every input, on worker threads or in-process, and hands the results on in
+// input order whatever order they finish in; one broken, stuck or crashing file never stops the batch.
 import type { Readable } from 'node:stream';
-import type { CriteriaSet } from '../criteria/types.js';
 import type { InputEntry } from '../cli/inputs.js';
-import { readDocumentBytes, readDocumentFile, type ReadOptions } from '../read/index.js';
-import { ReadError } from '../read/errors.js';
-import { createMatcher } from '../match/match.js';
-import { analyzeDocument, errorResult } from '../score/analyze.js';
+import type { CriteriaSet } from '../criteria/types.js';
+import type { ReadOptions } from '../read/index.js';
+import { errorResult } from '../score/analyze.js';
 import type { DocumentResult } from '../score/types.js';
+import type { AnalysisSetup, DocumentTask } from './analyze-document.js';
+import type { DocumentRunner } from './worker-pool.js';
 
 export interface AnalyzeOptions {
   read: ReadOptions;
   reportLanguage?: string;
   stdin?: Readable;
+  /** Documents analysed at once, each on its own worker thread (default 1). */
+  jobs?: number;
+  /** Per-document limit in milliseconds; 0 or absent for none. */
+  timeoutMs?: number;
+  /** Keep extracted documents in this directory (`--cache`), keyed also by the tool's version. */
+  cache?: { directory: string; toolVersion: string };
+  /** A document was handed to a worker (progress). */
+  onStart?: (entry: InputEntry) => void;
+  /** A document is done, in completion order (progress). */
+  onDone?: (result: DocumentResult) => void;
+  /** The worker module; tests substitute one that misbehaves on purpose. */
+  workerUrl?: URL;
 }
 
+/**
+ * How far results may run ahead of the oldest unfinished document. It bounds the reorder buffer, so a
+ * streamed run over thousands of files keeps its memory flat even behind one slow document.
+ */
+const REORDER_WINDOW = 256;
+
+/** Every input's result, in input order. */
 export async function analyzeInputs(entries: InputEntry[], sets: CriteriaSet[], options: AnalyzeOptions): Promise<DocumentResult[]> {
-  const matcher = createMatcher(sets);
   const results: DocumentResult[] = [];
-  for (const entry of entries) {
-    if (entry.missing) {
-      results.push(errorResult(entry.path, 'ENOENT', 'no such file, directory or matching glob'));
-      continue;
-    }
-    try {
-      const document =
-        entry.source === '-' ? await readDocumentBytes(await readAll(options.stdin), '-', options.read) : await readDocumentFile(entry.source, options.read);
-      results.push(analyzeDocument({ ...document, path: entry.path }, sets, matcher, options.reportLanguage ? { reportLanguage: options.reportLanguage } : {}));
-    } catch (error) {
-      results.push(toErrorResult(entry.path, error));
-    }
-  }
+  await analyzeInputsInOrder(entries, sets, options, (result) => results.push(result));
   return results;
 }
 
-export function toErrorResult(path: string, error: unknown): DocumentResult {
-  if (error instanceof ReadError) return errorResult(path, error.code, error.message);
-  const message = error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
-  return errorResult(path, 'READ_FAILED', message);
+/** Calls `emit` once per input, in input order, as soon as that input and all before it are done. */
+export async function analyzeInputsInOrder(entries: InputEntry[], sets: CriteriaSet[], options: AnalyzeOptions, emit: (result: DocumentResult) => void): Promise<void> {
+  const jobs = Math.max(1, options.jobs ?? 1);
+  const timeoutMs = options.timeoutMs ?? 0;
+  const toRead = entries.filter((entry) => !entry.missing);
+  const stdinBytes = toRead.some((entry) => entry.source === '-') ? await readAll(options.stdin) : undefined;
+  const setup: AnalysisSetup = {
+    sets,
+    read: options.read,
+    ...(options.reportLanguage ? { reportLanguage: options.reportLanguage } : {}),
+    ...(options.cache ? { cacheDirectory: options.cache.directory } : {}),
+    toolVersion: options.cache?.toolVersion ?? '',
+  };
+  const runner = toRead.length === 0 ? undefined : await createRunner(setup, Math.min(jobs, toRead.length), timeoutMs, options.workerUrl);
+
+  const finished = new Map<number, DocumentResult>();
+  let nextToStart = 0;
+  let nextToEmit = 0;
+  let stopped = false;
+  let wakeLanes: () => void = () => {};
+  let emitted = new Promise<void>((resolve) => (wakeLanes = resolve));
+
+  const flush = () => {
+    let advanced = false;
+    for (let result = finished.get(nextToEmit); result; result = finished.get(nextToEmit)) {
+      finished.delete(nextToEmit);
+      nextToEmit++;
+      advanced = true;
+      emit(result);
+    }
+    if (advanced) {
+      wakeLanes();
+      emitted = new Promise<void>((resolve) => (wakeLanes = resolve));
+    }
+  };
+
+  const lane = async () => {
+    while (!stopped && nextToStart < entries.length) {
+      if (nextToStart >= nextToEmit + REORDER_WINDOW) {
+        await emitted;
+        continue;
+      }
+      const index = nextToStart++;
+      const entry = entries[index] as InputEntry;
+      options.onStart?.(entry);
+      const result =
+        entry.missing || !runner
+          ? errorResult(entry.path, 'ENOENT', 'no such file, directory or matching glob')
+          : await runner.run(taskFor(entry, stdinBytes));
+      options.onDone?.(result);
+      finished.set(index, result);
+      flush();
+    }
+  };
+
+  try {
+    await Promise.all(
+      Array.from({ length: Math.min(jobs, entries.length) }, () =>
+        lane().catch((error: unknown) => {
+          stopped = true;
+          throw error;
+        }),
+      ),
+    );
+  } finally {
+    await runner?.close();
+  }
+}
+
+/**
+ * Worker threads, unless one job without a time limit is asked for: then nothing could be gained
+ * from a thread (the only reason to isolate a document is to be able to stop it), so it runs here.
+ */
+async function createRunner(setup: AnalysisSetup, threads: number, timeoutMs: number, workerUrl: URL | undefined): Promise<DocumentRunner> {
+  if (threads === 1 && timeoutMs === 0 && !workerUrl) {
+    const { createDocumentAnalyzer } = await import('./analyze-document.js');
+    return { run: createDocumentAnalyzer(setup), close: async () => {} };
+  }
+  const { createWorkerPool } = await import('./worker-pool.js');
+  return createWorkerPool(setup, threads, timeoutMs, workerUrl);
+}
+
+function taskFor(entry: InputEntry, stdinBytes: Uint8Array | undefined): DocumentTask {
+  return entry.source === '-' ? { path: entry.path, source: '-', bytes: stdinBytes ?? new Uint8Array() } : { path: entry.path, source: entry.source };
 }
 
 async function readAll(stream: Readable | undefined): Promise<Uint8Array> {

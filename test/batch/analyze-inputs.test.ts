@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeInputs, analyzeInputsInOrder } from '../../src/batch/analyze-inputs.js';
+import type { InputEntry } from '../../src/cli/inputs.js';
+import { loadCriteriaFile } from '../../src/criteria/load.js';
+import type { DocumentResult } from '../../src/score/types.js';
+import { fixture, ROOT, testFixture } from '../helpers.js';
+
+const SETS = [loadCriteriaFile(testFixture('criteria', 'mini.json'), ROOT)];
+const CZECH = fixture('strategies', 'cs-horni-lhota.md');
+const ENGLISH = fixture('strategies', 'en-riverton.md');
+const MISBEHAVING = new URL('./fixtures/misbehaving-worker.ts', import.meta.url);
+
+/** An input reported under `name` whose content is a real strategy. */
+const entry = (name: string, source = CZECH): InputEntry => ({ path: name, source });
+const summary = (result: DocumentResult) => ({ path: result.path, error: result.error?.code ?? null, language: result.language });
+
+describe('analyzeInputs', () => {
+  it('gives the same results on worker threads as in-process, in input order', async () => {
+    const entries = [entry('a.md', CZECH), entry('b.md', ENGLISH), { path: 'missing.md', source: '/nowhere/missing.md', missing: true }, entry('c.md', ENGLISH)];
+    const inProcess = await analyzeInputs(entries, SETS, { read: {}, jobs: 1, timeoutMs: 0 });
+    const pooled = await analyzeInputs(entries, SETS, { read: {}, jobs: 2, timeoutMs: 60_000 });
+    expect(inProcess.map(summary)).toEqual([
+      { path: 'a.md', error: null, language: 'cs' },
+      { path: 'b.md', error: null, language: 'en' },
+      { path: 'missing.md', error: 'ENOENT', language: null },
+      { path: 'c.md', error: null, language: 'en' },
+    ]);
+    expect(JSON.stringify(pooled)).toBe(JSON.stringify(inProcess));
+  });
+
+  it('emits results in input order even when they finish in another order', async () => {
+    const finishedOrder: string[] = [];
+    const emittedOrder: string[] = [];
+    await analyzeInputsInOrder(
+      [entry('late-3000-a.md'), entry('b.md'), entry('c.md')],
+      SETS,
+      { read: {}, jobs: 2, timeoutMs: 60_000, workerUrl: MISBEHAVING, onDone: (result) => finishedOrder.push(result.path) },
+      (result) => emittedOrder.push(result.path),
+    );
+    expect(finishedOrder).toEqual(['b.md', 'c.md', 'late-3000-a.md']);
+    expect(emittedOrder).toEqual(['late-3000-a.md', 'b.md', 'c.md']);
+  });
+
+  it('stops a document stuck in a busy loop at the time limit and goes on with the others', async () => {
+    const results = await analyzeInputs([entry('a.md'), entry('hang.md'), entry('b.md', ENGLISH)], SETS, { read: {}, jobs: 2, timeoutMs: 4_000, workerUrl: MISBEHAVING });
+    expect(results.map(summary)).toEqual([
+      { path: 'a.md', error: null, language: 'cs' },
+      { path: 'hang.md', error: 'TIMEOUT', language: null },
+      { path: 'b.md', error: null, language: 'en' },
+    ]);
+    expect(results[1]?.error?.message).toBe('stopped after 4 s (--timeout)');
+  });
+
+  it('replaces a stopped worker, so that one job still finishes the batch', async () => {
+    const results = await analyzeInputs([entry('hang-1.md'), entry('a.md'), entry('hang-2.md'), entry('b.md', ENGLISH)], SETS, {
+      read: {},
+      jobs: 1,
+      timeoutMs: 4_000,
+      workerUrl: MISBEHAVING,
+    });
+    expect(results.map((result) => result.error?.code ?? 'ok')).toEqual(['TIMEOUT', 'ok', 'TIMEOUT', 'ok']);
+  });
+
+  it('turns a worker that dies into an error entry for its document only', async () => {
+    const results = await analyzeInputs([entry('a.md'), entry('crash.md'), entry('b.md', ENGLISH)], SETS, { read: {}, jobs: 2, timeoutMs: 60_000, workerUrl: MISBEHAVING });
+    expect(results.map((result) => result.error?.code ?? 'ok')).toEqual(['ok', 'WORKER_FAILED', 'ok']);
+    expect(results[1]?.error?.message).toBe('the worker analysing it failed: simulated crash outside any task');
+  });
+});
