@@ -30,6 +30,11 @@ export interface CompiledTerm {
   /** Each part is a phrase; a plain term has one part, a `near` term several. */
   parts: WordPattern[][];
   within: number;
+  /**
+   * Parts made only of number classes (`#year` in a `near` term) are not indexed: every year in a
+   * text would otherwise wake every such term. They are checked once the term's other parts matched.
+   */
+  deferredParts: number[];
 }
 
 export interface PartRef {
@@ -84,7 +89,9 @@ export function compileTerms(criteria: Criterion[]): CompiledTerm[] {
         const parts = (typeof term === 'string' ? [term] : term.near).map((phrase) => compilePhrase(phrase, language)).filter((part) => part.length > 0);
         if (parts.length === 0) continue;
         const source = typeof term === 'string' ? term : `${term.near.join(' ~ ')} (within ${term.within})`;
-        compiled.push({ id: compiled.length, criterionId: criterion.id, role, language, source, parts, within: typeof term === 'string' ? 0 : term.within });
+        const classOnly = parts.map((part) => part.every((pattern) => pattern.type === 'class'));
+        const deferredParts = classOnly.every(Boolean) ? [] : classOnly.flatMap((isClassOnly, partIndex) => (isClassOnly ? [partIndex] : []));
+        compiled.push({ id: compiled.length, criterionId: criterion.id, role, language, source, parts, within: typeof term === 'string' ? 0 : term.within, deferredParts });
       }
     }
   };
@@ -131,6 +138,7 @@ export function buildIndex(terms: CompiledTerm[], languages: readonly LanguageCo
   const index: TermIndex = { terms, languages: [...languages], root, compoundHeads: null };
   for (const term of terms) {
     term.parts.forEach((part, partIndex) => {
+      if (term.deferredParts.includes(partIndex)) return;
       let node = root;
       for (const pattern of part) node = childFor(node, pattern);
       node.outputs.push({ term, partIndex });

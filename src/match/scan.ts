@@ -1,7 +1,7 @@
 // Walks the words of one sentence through the term automaton (compile.ts): from each word, follow
 // the edges its stems, literal form, prefixes and number class allow, skipping up to two function
 // words inside a phrase. Returns where each phrase of each term starts.
-import { type CompiledTerm, type CharNode, edgeKey, MIN_COMPOUND_HEAD, prefixTargets, type TermIndex, type WordClass, type WordNode } from './compile.js';
+import { type CompiledTerm, type CharNode, edgeKey, MIN_COMPOUND_HEAD, prefixTargets, type TermIndex, type WordClass, type WordNode, type WordPattern } from './compile.js';
 import { stemWord } from './stem.js';
 import { isStopWord } from './stopwords.js';
 import type { Token } from './tokenize.js';
@@ -50,7 +50,20 @@ export function scanTokens(tokens: Token[], index: TermIndex): PartPositions {
     if (index.compoundHeads) for (const node of compoundTargets(index.compoundHeads, token.norm)) firsts.add(node);
     for (const node of firsts) extend(node, start, start + 1, 0);
   });
+  for (const [term, positions] of found) {
+    for (const partIndex of term.deferredParts) positions[partIndex] = classPhrasePositions(term.parts[partIndex] ?? [], keys);
+  }
   return found;
+}
+
+/** Where a phrase of number classes (`#year`, `#number %`) starts in the sentence. */
+function classPhrasePositions(part: WordPattern[], keys: string[][]): number[] {
+  const wanted = part.map((pattern) => (pattern.type === 'prefix' ? '' : edgeKey(pattern)));
+  const starts: number[] = [];
+  for (let start = 0; start + wanted.length <= keys.length; start++) {
+    if (wanted.every((key, offset) => keys[start + offset]?.includes(key))) starts.push(start);
+  }
+  return starts;
 }
 
 /** Hungarian compounds: the words looked for may close a longer word (`ivóvízellátás`). */
