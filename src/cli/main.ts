@@ -13,6 +13,7 @@ Examples:
   $ s4s check draft.md --criteria smart --criteria sdg@1.0.0 --format json
   $ cat strategy.md | s4s check - --lang cs
   $ s4s tag passages.csv --criteria sdg --lang en -o tags.csv
+  $ s4s diff old/strategy.md strategy.md --fail-on-regression
   $ s4s criteria list
   $ s4s criteria show sdg/11
 
@@ -76,6 +77,32 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async (file: string, options) => {
       const { runTag } = await import('./tag.js');
       exitCode = await runTag(file, options, io);
+    });
+
+  program
+    .command('diff')
+    .description('compare two versions of a strategy (documents, or saved JSON reports): criteria whose status or score changed')
+    .argument('<old>', 'older version: a document, or a JSON report from s4s check --format json')
+    .argument('<new>', 'newer version: a document, or a JSON report')
+    .option('-c, --criteria <set>', 'criteria set (repeatable; default: the saved report\'s sets, else all bundled sets)', collect, [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'sarif', 'junit', 'github', 'html']).default('text'))
+    .option('-o, --output <path>', 'write to a file instead of standard output')
+    .option('--report <format=path>', 'also write another format, e.g. md=diff.md (repeatable)', collect, [])
+    .option('--fail-on-regression', 'exit 1 when any criterion\'s status got worse')
+    .addOption(new Option('--lang <language>', 'document language').choices(['auto', 'cs', 'sk', 'pl', 'hu', 'en']).default('auto'))
+    .addOption(new Option('--report-lang <language>', 'language of titles and guidance').choices(['cs', 'sk', 'pl', 'hu', 'en']))
+    .option('--password <password>', 'password for encrypted PDFs')
+    .option('--max-file-size <size>', 'refuse larger files (e.g. 50MB)', '200MB')
+    .option('--bom', 'CSV: start with a UTF-8 byte order mark')
+    .option('--timestamp', 'record the time of the run')
+    .option('-q, --quiet', 'print only errors (never changes the exit code)')
+    .option('--no-color', 'no colours')
+    .option('--no-step-summary', 'do not append a summary to $GITHUB_STEP_SUMMARY')
+    .option('--config <path>', 'configuration file (default: searched upwards)')
+    .option('--no-config', 'ignore configuration files')
+    .action(async (oldInput: string, newInput: string, options, command: Command) => {
+      const { runDiff } = await import('./diff.js');
+      exitCode = await runDiff(oldInput, newInput, options, io, givenOnCommandLine(command));
     });
 
   const criteria = program.command('criteria').description('list, show, validate criteria sets, or print their JSON Schema');
