@@ -72,8 +72,12 @@ function documentSection(document: DocumentResult): string[] {
   for (const framework of document.frameworks) {
     const { met, partial, missing } = framework.counts;
     html.push(`<h3>${escapeHtml(framework.title)} <span class="meta">${formatScore(framework.score)}/100 · ${met} met, ${partial} partial, ${missing} missing</span></h3>`);
-    html.push('<table>', '<tr><th>Criterion</th><th>Status</th><th class="num">Score</th><th>Evidence</th></tr>');
     const criteria = document.criteria.filter((criterion) => criterion.framework === framework.id);
+    if (criteria.length === 0) {
+      html.push('<p class="meta">This criteria set has no criteria.</p>');
+      continue;
+    }
+    html.push('<table>', '<tr><th>Criterion</th><th>Status</th><th class="num">Score</th><th>Evidence</th></tr>');
     for (const criterion of criteria.filter((item) => !item.parent)) {
       const children = criteria.filter((item) => item.parent === criterion.id);
       html.push(

@@ -107,7 +107,7 @@ th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vert
 th { background: #f6f8fa; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .heat td.cell { text-align: center; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.status { display: inline-block; min-width: 74px; padding: 0 6px; border-radius: 10px; font-size: 13px; font-weight: 600; color: #fff; text-align: center; }
+.status { display: inline-block; white-space: nowrap; min-width: 74px; padding: 0 6px; border-radius: 10px; font-size: 13px; font-weight: 600; color: #fff; text-align: center; }
 .status.met { background: var(--met); } .status.partial { background: var(--partial); } .status.missing { background: var(--missing); }
 .cell.met { background: #c8e6c9; } .cell.partial { background: #ffe0a3; } .cell.missing { background: #ffcdd2; } .cell.error { background: #eceff1; }
 svg.chart { display: block; margin: 8px 0 16px; max-width: 100%; height: auto; }

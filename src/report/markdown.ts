@@ -8,7 +8,9 @@ export function escapeInline(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .replace(/[\u0000-\u001F\u007F]/g, '')
-    .replace(/([\\`*_[\]<|])/g, '\\$1')
+    .replace(/([\\`*[\]<|])/g, '\\$1')
+    // An underscore inside a word (file_name) never starts emphasis in GFM: only escape the others.
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
     .replace(/&(?=#?\w+;)/g, '\\&')
     .trim();
 }

@@ -26,7 +26,7 @@ describe('Markdown report', () => {
     expect(lines.slice(scores + 2, scores + 7)).toEqual([
       '| Document | Language | Overall | SMART framework (`smart`) | EGD framework (`egd`) |',
       '|---|---|---:|---:|---:|',
-      '| broken.pdf |  | error PDF\\_ENCRYPTED |  |  |',
+      '| broken.pdf |  | error PDF_ENCRYPTED |  |  |',
       '| plan one.md | en | 37.5 | 75 | 0 |',
       '| plan-two.pdf | cs | 87.5 | 75 | 100 |',
     ]);
@@ -38,7 +38,7 @@ describe('Markdown report', () => {
       '| `smart/goals` | Title of smart/goals | error | partial | met |',
       '| `egd/mobility` | Title of egd/mobility | error | missing | met |',
     ]);
-    expect(text).toContain('**Could not be analysed** (PDF\\_ENCRYPTED): the PDF is encrypted \\<pw> & needs --password');
+    expect(text).toContain('**Could not be analysed** (PDF_ENCRYPTED): the PDF is encrypted \\<pw> & needs --password');
     expect(text).toContain('Vize, p. 7');
   });
 
@@ -68,7 +68,7 @@ describe('GitHub step summary', () => {
     const text = formatStepSummary(sampleReport({ thresholds: [{ type: 'require', criterion: 'smart/vision' }] }), options);
     expect(text).toContain('| Document | Overall | `smart` | `egd` | Met | Partial | Missing |');
     expect(text).toContain('| drafts/plan one.md | 37.5 | 75 | 0 | 1 | 2 | 1 |');
-    expect(text).toContain('| drafts/broken.pdf | error PDF\\_ENCRYPTED |  |  |  |  |  |');
+    expect(text).toContain('| drafts/broken.pdf | error PDF_ENCRYPTED |  |  |  |  |  |');
     expect(text).toContain(':x: Thresholds failed (require smart/vision):\n\n- drafts/plan-two.pdf: smart/vision is partial, required to be met');
     expect(text).toContain('<summary>What to add to drafts/plan one.md (2)</summary>');
     expect(text).not.toContain('egd/mobility.cycling');
