@@ -64,10 +64,14 @@ export async function readDocumentBytes(bytes: Uint8Array, path: string, options
     case 'txt':
       document = { ...base, ...readPlainText(decodeText(bytes).text) };
       break;
-    case 'pdf':
+    case 'pdf': {
+      // Imported on first use: pdf.js is large and most runs read no PDF.
+      const { readPdf } = await import('./pdf.js');
+      document = { ...base, ...(await readPdf(bytes, options.password !== undefined ? { password: options.password } : {})) };
+      break;
+    }
     case 'docx':
-      // The PDF and DOCX readers (src/read/pdf.ts, src/read/docx.ts, issue #3) plug in here,
-      // each lazily imported so that start-up stays fast.
+      // The DOCX reader (src/read/docx.ts, issue #3) plugs in here, lazily imported like the PDF one.
       throw new ReadError('UNSUPPORTED', `${format.toUpperCase()} reading is not available in this build yet`);
   }
   const hasText = document.sections.some((section) => section.heading.trim() || section.blocks.some((block) => block.text.trim()));

@@ -1,0 +1,58 @@
+// Recognises how headings are numbered in V4 and English strategies and laws: "1.", "2.3.1",
+// "IV.", "Kapitola 2", "Článek 5", "Čl. II.", "Rozdział 3", "3. fejezet", "§ 4"... and the depth
+// each form implies. Used by the PDF and plain-text readers.
+
+export interface HeadingNumber {
+  /** The numbering as written ("2.3", "Čl. II.", "3. fejezet"). */
+  label: string;
+  /** 1 for chapters, 2 for their parts... */
+  depth: number;
+  kind: 'decimal' | 'roman' | 'keyword';
+  /** The rest of the line after the numbering. */
+  rest: string;
+}
+
+const ROMAN = '(?:X{0,3})(?:IX|IV|V?I{0,3})';
+const NUMBER = `(?:\\d{1,3}|${ROMAN})`;
+
+/** Words that open a chapter-level division, by language (cs, sk, pl, hu, en). */
+const CHAPTER_WORDS = ['část', 'hlava', 'kapitola', 'díl', 'časť', 'rozdział', 'dział', 'część', 'part', 'chapter', 'příloha', 'príloha', 'załącznik', 'annex', 'appendix'];
+/** Words that open an article-level division. */
+const ARTICLE_WORDS = ['článek', 'článok', 'čl\\.', 'oddíl', 'oddiel', 'artykuł', 'art\\.', 'article', 'section', '§'];
+/** Hungarian puts the number first: "3. fejezet", "II. rész", "5. cikk". */
+const HUNGARIAN_CHAPTER = ['fejezet', 'rész', 'melléklet'];
+const HUNGARIAN_ARTICLE = ['cikk', 'szakasz', 'alfejezet'];
+
+const KEYWORD_FIRST = new RegExp(`^(?<word>${[...CHAPTER_WORDS, ...ARTICLE_WORDS].join('|')})\\s*(?:č\\.|nr\\.?|no\\.|sz\\.)?\\s*(?<number>${NUMBER}|[A-Z])(?:\\.(?!\\d))?(?=[\\s:–—.-]|$)`, 'iu');
+const NUMBER_FIRST = new RegExp(`^(?<number>${NUMBER})\\.?\\s+(?<word>${[...HUNGARIAN_CHAPTER, ...HUNGARIAN_ARTICLE].join('|')})(?=[\\s:–—.-]|$)`, 'iu');
+const ARTICLE_WORD = new RegExp(`^(?:${[...ARTICLE_WORDS, ...HUNGARIAN_ARTICLE].join('|')})$`, 'iu');
+const DECIMAL = /^(?<number>\d{1,2}(?:\.\d{1,2}){0,5})(?<dot>\.)?(?=\s)/u;
+const ROMAN_ONLY = new RegExp(`^(?<number>${ROMAN})\\.(?=\\s)`, 'u');
+
+/** Reads the numbering at the start of a heading-like line, or undefined when it has none. */
+export function parseHeadingNumber(line: string): HeadingNumber | undefined {
+  const text = line.trim();
+  const keyword = KEYWORD_FIRST.exec(text) ?? NUMBER_FIRST.exec(text);
+  if (keyword?.groups?.number) {
+    const isArticle = ARTICLE_WORD.test(keyword.groups.word ?? '');
+    return { label: keyword[0], depth: isArticle ? 2 : 1, kind: 'keyword', rest: cleanRest(text.slice(keyword[0].length)) };
+  }
+  const decimal = DECIMAL.exec(text);
+  if (decimal?.groups?.number) {
+    const rest = text.slice(decimal[0].length).trim();
+    // "1 840 obyvatel", "2024 年": a number followed by a number or lower case is no heading.
+    if (!/^\p{Lu}/u.test(rest)) return undefined;
+    return { label: decimal[0], depth: decimal.groups.number.split('.').length, kind: 'decimal', rest: cleanRest(rest) };
+  }
+  const roman = ROMAN_ONLY.exec(text);
+  if (roman?.groups?.number) {
+    const rest = text.slice(roman[0].length).trim();
+    if (!/^\p{Lu}/u.test(rest)) return undefined;
+    return { label: roman[0], depth: 1, kind: 'roman', rest: cleanRest(rest) };
+  }
+  return undefined;
+}
+
+function cleanRest(rest: string): string {
+  return rest.replace(/^[\s:–—.-]+/u, '').trim();
+}

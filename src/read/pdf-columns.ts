@@ -1,0 +1,236 @@
+// Reading order on one page: finds a column gutter (a vertical strip no text crosses), cuts the
+// page into bands at lines that do cross it (titles, full-width paragraphs), and reads each band
+// column by column, or row by row when the two sides look like a table rather than columns.
+import type { TextSegment } from './pdf-lines.js';
+
+/** One line in reading order. A table row has several cells; a text line has one. */
+export interface PdfLine {
+  page: number;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+  font: string;
+  cells: string[];
+  text: string;
+  /** Lines of one column or band share a region; a new region may start a new paragraph. */
+  region: number;
+  regionLeft: number;
+  regionRight: number;
+  /** Set for rows read from something that looks like a table. */
+  table?: boolean;
+}
+
+interface Gutter {
+  start: number;
+  end: number;
+}
+
+const MAX_DEPTH = 2;
+
+export function orderPage(segments: TextSegment[], page: number): PdfLine[] {
+  const lines: PdfLine[] = [];
+  let region = 0;
+
+  const emitRows = (segs: TextSegment[]) => {
+    if (!segs.length) return;
+    region += 1;
+    const left = Math.min(...segs.map((segment) => segment.x0));
+    const right = Math.max(...segs.map((segment) => segment.x1));
+    for (const row of groupRows(segs)) lines.push(toLine(row, [row.map((segment) => segment.text).join(' ')], page, region, left, right, false));
+  };
+
+  const emitTable = (segs: TextSegment[]) => {
+    region += 1;
+    const left = Math.min(...segs.map((segment) => segment.x0));
+    const right = Math.max(...segs.map((segment) => segment.x1));
+    for (const group of groupTableRows(groupRows(segs))) {
+      const cells = cellsOf(group.flat());
+      lines.push(toLine(group.flat(), cells, page, region, left, right, true));
+    }
+  };
+
+  const layout = (segs: TextSegment[], depth: number) => {
+    const gutter = depth < MAX_DEPTH ? findGutter(segs) : undefined;
+    if (!gutter) {
+      emitRows(segs);
+      return;
+    }
+    let left: TextSegment[] = [];
+    let right: TextSegment[] = [];
+    let spanning: TextSegment[] = [];
+    const flushBand = () => {
+      if (rowCount(left) >= 2 && rowCount(right) >= 2) {
+        if (looksLikeColumns(left, right)) {
+          layout(left, depth + 1);
+          layout(right, depth + 1);
+        } else emitTable([...left, ...right]);
+      } else emitRows([...left, ...right]);
+      left = [];
+      right = [];
+    };
+    for (const segment of [...segs].sort((a, b) => a.y - b.y || a.x0 - b.x0)) {
+      if (segment.x0 < gutter.start && segment.x1 > gutter.end) {
+        if (left.length || right.length) flushBand();
+        spanning.push(segment);
+        continue;
+      }
+      if (spanning.length) {
+        emitRows(spanning);
+        spanning = [];
+      }
+      if ((segment.x0 + segment.x1) / 2 < (gutter.start + gutter.end) / 2) left.push(segment);
+      else right.push(segment);
+    }
+    if (left.length || right.length) flushBand();
+    if (spanning.length) emitRows(spanning);
+  };
+
+  layout(segments, 0);
+  return lines;
+}
+
+function toLine(segs: TextSegment[], cells: string[], page: number, region: number, regionLeft: number, regionRight: number, table: boolean): PdfLine {
+  const sizes = segs.map((segment) => segment.size);
+  const main = segs.reduce((best, segment) => (segment.text.length > best.text.length ? segment : best), segs[0] as TextSegment);
+  return {
+    page,
+    x0: Math.min(...segs.map((segment) => segment.x0)),
+    x1: Math.max(...segs.map((segment) => segment.x1)),
+    y: Math.max(...segs.map((segment) => segment.y)),
+    size: Math.max(...sizes),
+    font: main.font,
+    cells,
+    text: cells.join(' | '),
+    region,
+    regionLeft,
+    regionRight,
+    ...(table && cells.length > 1 ? { table: true } : {}),
+  };
+}
+
+/** Segments grouped by row (baseline), top to bottom, each row left to right. */
+function groupRows(segs: TextSegment[]): TextSegment[][] {
+  const byRow = new Map<number, TextSegment[]>();
+  for (const segment of segs) {
+    const row = byRow.get(segment.row);
+    if (row) row.push(segment);
+    else byRow.set(segment.row, [segment]);
+  }
+  return [...byRow.values()].map((row) => row.sort((a, b) => a.x0 - b.x0)).sort((a, b) => (a[0]?.y ?? 0) - (b[0]?.y ?? 0));
+}
+
+function rowCount(segs: TextSegment[]): number {
+  return new Set(segs.map((segment) => segment.row)).size;
+}
+
+/** A strip in the middle of the text that only a few segments cross, wide enough to be a gutter. */
+function findGutter(segs: TextSegment[]): Gutter | undefined {
+  if (segs.length < 6) return undefined;
+  const minX = Math.min(...segs.map((segment) => segment.x0));
+  const maxX = Math.max(...segs.map((segment) => segment.x1));
+  const width = maxX - minX;
+  if (width < 120) return undefined;
+  const bins = Math.ceil(width) + 2;
+  const delta = new Int32Array(bins + 1);
+  for (const segment of segs) {
+    delta[Math.max(0, Math.floor(segment.x0 - minX))]! += 1;
+    delta[Math.min(bins, Math.ceil(segment.x1 - minX))]! -= 1;
+  }
+  const coverage = new Int32Array(bins);
+  let running = 0;
+  for (let bin = 0; bin < bins; bin++) {
+    running += delta[bin]!;
+    coverage[bin] = running;
+  }
+  const from = Math.floor(width * 0.15);
+  const to = Math.ceil(width * 0.85);
+  let lowest = Infinity;
+  for (let bin = from; bin <= to; bin++) lowest = Math.min(lowest, coverage[bin]!);
+  const sizes = segs.map((segment) => segment.size).sort((a, b) => a - b);
+  const minimumWidth = Math.max(4, 0.6 * (sizes[Math.floor(sizes.length / 2)] ?? 10));
+  let best: Gutter | undefined;
+  for (let bin = from; bin <= to; bin++) {
+    if (coverage[bin] !== lowest) continue;
+    let end = bin;
+    while (end + 1 <= to && coverage[end + 1] === lowest) end++;
+    if (end - bin + 1 >= minimumWidth && (!best || end - bin > best.end - best.start)) best = { start: minX + bin, end: minX + end + 1 };
+    bin = end;
+  }
+  if (!best) return undefined;
+  const gutter = best;
+  const left = segs.filter((segment) => segment.x1 <= gutter.end && !(segment.x0 < gutter.start && segment.x1 > gutter.end));
+  const right = segs.filter((segment) => segment.x0 >= gutter.start && !(segment.x0 < gutter.start && segment.x1 > gutter.end));
+  const spread = (side: TextSegment[]) => Math.max(...side.map((segment) => segment.x1)) - Math.min(...side.map((segment) => segment.x0));
+  if (rowCount(left) < 3 || rowCount(right) < 3) return undefined;
+  if (spread(left) < 0.2 * width || spread(right) < 0.2 * width) return undefined;
+  return gutter;
+}
+
+/**
+ * Two columns of running text: at least one side is a text column (many rows, most lines filling
+ * it; the other may hold a figure) and the rows do not line up like a table's.
+ */
+function looksLikeColumns(left: TextSegment[], right: TextSegment[]): boolean {
+  const textColumn = (side: TextSegment[]) => rowCount(side) >= 6 && mostlyFull(side);
+  if (!textColumn(left) && !textColumn(right)) return false;
+  return !alignedRowGaps(left, right);
+}
+
+function mostlyFull(side: TextSegment[]): boolean {
+  const left = Math.min(...side.map((segment) => segment.x0));
+  const right = Math.max(...side.map((segment) => segment.x1));
+  const rows = groupRows(side);
+  const full = rows.filter((row) => (row.at(-1)?.x1 ?? 0) - (row[0]?.x0 ?? 0) >= 0.7 * (right - left)).length;
+  return full >= 0.6 * rows.length;
+}
+
+/** Table rows: blank strips between rows that run across both sides at the same height (most of them). */
+function alignedRowGaps(left: TextSegment[], right: TextSegment[]): boolean {
+  const gapsOf = (side: TextSegment[]) => {
+    const rows = groupRows(side).map((row) => ({ y: row[0]?.y ?? 0, size: Math.max(...row.map((segment) => segment.size)) }));
+    const steps = rows.slice(1).map((row, index) => row.y - (rows[index]?.y ?? 0));
+    const typical = [...steps].sort((a, b) => a - b)[Math.floor(steps.length / 2)] ?? 0;
+    return rows.slice(1).flatMap((row, index) => (row.y - (rows[index]?.y ?? 0) > 1.4 * typical ? [{ top: rows[index]?.y ?? 0, bottom: row.y - row.size }] : []));
+  };
+  const leftGaps = gapsOf(left);
+  const rightGaps = gapsOf(right);
+  const shared = leftGaps.filter((gap) => rightGaps.some((other) => Math.min(gap.bottom, other.bottom) - Math.max(gap.top, other.top) > 0));
+  return shared.length >= 2 && shared.length >= 0.7 * Math.max(leftGaps.length, rightGaps.length);
+}
+
+/**
+ * Lines of a table grouped into table rows: at the blank strips between rows when there are any,
+ * otherwise a row starts whenever the first column has text (a line without it continues a cell).
+ */
+function groupTableRows(rows: TextSegment[][]): TextSegment[][][] {
+  const steps = rows.slice(1).map((row, index) => (row[0]?.y ?? 0) - (rows[index]?.[0]?.y ?? 0));
+  const typical = [...steps].sort((a, b) => a - b)[Math.floor(steps.length / 2)] ?? 0;
+  const hasStrips = steps.filter((step) => step > 1.3 * typical).length >= 2;
+  const firstColumn = Math.min(...rows.map((row) => row[0]?.x0 ?? Infinity));
+  const groups: TextSegment[][][] = [];
+  rows.forEach((row, index) => {
+    const startsRow = hasStrips ? (steps[index - 1] ?? 0) > 1.3 * typical : (row[0]?.x0 ?? Infinity) <= firstColumn + 2;
+    if (index === 0 || startsRow) groups.push([row]);
+    else groups.at(-1)?.push(row);
+  });
+  return groups;
+}
+
+/** The cells of one table row: segments whose horizontal extents overlap belong to one cell. */
+function cellsOf(segs: TextSegment[]): string[] {
+  const columns: { x0: number; x1: number; parts: TextSegment[] }[] = [];
+  for (const segment of [...segs].sort((a, b) => a.x0 - b.x0)) {
+    const column = columns.find((candidate) => segment.x0 < candidate.x1 && segment.x1 > candidate.x0);
+    if (column) {
+      column.parts.push(segment);
+      column.x0 = Math.min(column.x0, segment.x0);
+      column.x1 = Math.max(column.x1, segment.x1);
+    } else columns.push({ x0: segment.x0, x1: segment.x1, parts: [segment] });
+  }
+  return columns.map((column) => joinCell(column.parts.sort((a, b) => a.y - b.y || a.x0 - b.x0).map((segment) => segment.text)));
+}
+
+function joinCell(lines: string[]): string {
+  return lines.reduce((text, line) => (!text ? line : /\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line) ? text.slice(0, -1) + line : `${text} ${line}`), '');
+}

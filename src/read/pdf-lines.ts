@@ -1,0 +1,169 @@
+// Rebuilds text lines from pdf.js text items: positions in reading space (rotation undone), rows
+// grouped by baseline, rows cut into segments at wide gaps (column gutters, table cells), and
+// footnote marks (small raised digits) dropped so that they do not glue onto words.
+import { normalizePdfText } from './pdf-text.js';
+
+/** The parts of a pdf.js TextItem this module needs. */
+export interface PdfTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  fontName: string;
+}
+
+/**
+ * A run of text on one baseline with no wide gap inside. Coordinates: points, y grows downwards.
+ * Widely justified lines fall into several segments; the column finder looks at all rows at once.
+ */
+export interface TextSegment {
+  x0: number;
+  x1: number;
+  /** Baseline. */
+  y: number;
+  size: number;
+  font: string;
+  text: string;
+  /** Index of the row (baseline) on its page; segments of one row share it. */
+  row: number;
+}
+
+interface PlacedItem {
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+  font: string;
+  text: string;
+}
+
+/** A gap wider than this many font sizes separates two segments of a row. */
+const SEGMENT_GAP = 1.6;
+const UNIT_BEFORE_POWER = /(?:^|[^\p{L}])(?:k?m|cm|mm|dm|ha)$/u;
+
+export function buildSegments(items: readonly PdfTextItem[], viewportTransform: readonly number[]): TextSegment[] {
+  const placed = placeItems(items, viewportTransform);
+  placed.sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows: PlacedItem[][] = [];
+  let row: PlacedItem[] = [];
+  let anchor: PlacedItem | undefined;
+  for (const item of placed) {
+    if (anchor && Math.abs(item.y - anchor.y) <= 0.5 * Math.max(item.size, anchor.size, 1)) {
+      row.push(item);
+      if (item.size > anchor.size && item.text.trim()) anchor = item;
+      continue;
+    }
+    if (row.length) rows.push(row);
+    row = [item];
+    anchor = item;
+  }
+  if (row.length) rows.push(row);
+  return rows.flatMap((rowItems, index) => splitRow(rowItems, index));
+}
+
+function placeItems(items: readonly PdfTextItem[], viewportTransform: readonly number[]): PlacedItem[] {
+  const oriented: { quadrant: number; item: PlacedItem }[] = [];
+  const weightByQuadrant = [0, 0, 0, 0];
+  for (const item of items) {
+    if (!item.str) continue;
+    const matrix = multiply(viewportTransform, item.transform);
+    const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = matrix;
+    const quadrant = ((Math.round(Math.atan2(b, a) / (Math.PI / 2)) % 4) + 4) % 4;
+    const size = Math.hypot(c, d);
+    if (size < 0.5) continue;
+    const text = normalizePdfText(item.str);
+    weightByQuadrant[quadrant] = (weightByQuadrant[quadrant] ?? 0) + text.length;
+    oriented.push({ quadrant, item: { x: e, y: f, width: Math.abs(item.width), size, font: item.fontName, text } });
+  }
+  const dominant = weightByQuadrant.indexOf(Math.max(...weightByQuadrant));
+  const angle = (dominant * Math.PI) / 2;
+  const cos = Math.round(Math.cos(angle));
+  const sin = Math.round(Math.sin(angle));
+  // Text at another angle (a stamp, a vertical margin note) is left out of the reading order.
+  return oriented
+    .filter((entry) => entry.quadrant === dominant)
+    .map(({ item }) => ({ ...item, x: item.x * cos + item.y * sin, y: -item.x * sin + item.y * cos }));
+}
+
+function splitRow(items: PlacedItem[], row: number): TextSegment[] {
+  items.sort((a, b) => a.x - b.x);
+  const rowSize = Math.max(...items.map((item) => (item.text.trim() ? item.size : 0)));
+  const baseline = items.find((item) => item.size === rowSize)?.y ?? items[0]?.y ?? 0;
+  const segments: TextSegment[] = [];
+  let parts: PlacedItem[] = [];
+  let end = -Infinity;
+  let endSize = rowSize;
+  const flush = () => {
+    const segment = toSegment(parts, row, baseline, rowSize);
+    if (segment) segments.push(segment);
+    parts = [];
+  };
+  for (const item of items) {
+    // pdf.js fills gaps with synthetic spaces as wide as the gap: they mark a space, not text.
+    const blank = !item.text.trim();
+    if (!blank && parts.length && item.x - end > SEGMENT_GAP * Math.min(endSize, item.size)) flush();
+    parts.push(item);
+    if (!blank && item.x + item.width > end) {
+      end = item.x + item.width;
+      endSize = item.size;
+    }
+  }
+  flush();
+  return segments;
+}
+
+function toSegment(parts: PlacedItem[], row: number, rowBaseline: number, rowSize: number): TextSegment | undefined {
+  // Its own baseline: a larger heading in the other column may share the row.
+  const main = parts.reduce<PlacedItem | undefined>((best, item) => (item.text.trim() && (!best || item.size > best.size) ? item : best), undefined);
+  const baseline = main ? main.y : rowBaseline;
+  const segmentSize = main?.size ?? rowSize;
+  let text = '';
+  let end = -Infinity;
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  const charsByFont = new Map<string, number>();
+  const charsBySize = new Map<number, number>();
+  for (const item of parts) {
+    if (!item.text.trim()) {
+      if (text && !text.endsWith(' ')) text += ' ';
+      continue;
+    }
+    const raised = item.size < 0.8 * segmentSize && baseline - item.y > 0.15 * segmentSize;
+    if (raised && /^[\d*∗†‡,\s]+$/u.test(item.text)) {
+      // A footnote mark: dropped, except powers of units (m2, km2).
+      if (UNIT_BEFORE_POWER.test(text) && /^[23]$/.test(item.text.trim())) text += item.text.trim() === '2' ? '²' : '³';
+      end = Math.max(end, item.x + item.width);
+      continue;
+    }
+    if (text && !text.endsWith(' ') && !item.text.startsWith(' ') && item.x - end > 0.2 * item.size) text += ' ';
+    text += item.text;
+    end = Math.max(end, item.x + item.width);
+    x0 = Math.min(x0, item.x);
+    x1 = Math.max(x1, item.x + item.width);
+    const length = item.text.trim().length;
+    charsByFont.set(item.font, (charsByFont.get(item.font) ?? 0) + length);
+    const size = Math.round(item.size * 2) / 2;
+    charsBySize.set(size, (charsBySize.get(size) ?? 0) + length);
+  }
+  // Normalised again as a whole: TeX draws an accent and its letter as separate items.
+  const trimmed = normalizePdfText(text).replace(/\s+/g, ' ').trim();
+  if (!trimmed) return undefined;
+  return { x0, x1, y: baseline, size: mostCommon(charsBySize) ?? rowSize, font: mostCommon(charsByFont) ?? '', text: trimmed, row };
+}
+
+export function mostCommon<T>(counts: Map<T, number>): T | undefined {
+  let best: T | undefined;
+  let bestCount = -1;
+  for (const [key, count] of counts) {
+    if (count > bestCount) {
+      best = key;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function multiply(m1: readonly number[], m2: readonly number[]): number[] {
+  const [a1 = 1, b1 = 0, c1 = 0, d1 = 1, e1 = 0, f1 = 0] = m1;
+  const [a2 = 1, b2 = 0, c2 = 0, d2 = 1, e2 = 0, f2 = 0] = m2;
+  return [a1 * a2 + c1 * b2, b1 * a2 + d1 * b2, a1 * c2 + c1 * d2, b1 * c2 + d1 * d2, a1 * e2 + c1 * f2 + e1, b1 * e2 + d1 * f2 + f1];
+}

@@ -1,0 +1,68 @@
+// Loads pdf.js on first use and opens a PDF from bytes with nothing fetched, no fonts loaded and
+// no eval; turns pdf.js's exceptions (password, invalid structure) into one-line ReadErrors.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { ReadError } from './errors.js';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let loading: Promise<PdfJs> | undefined;
+
+export function loadPdfJs(): Promise<PdfJs> {
+  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return loading;
+}
+
+/** pdf.js's own CMaps, standard font metrics and decoders, read from the installed package. */
+function assetDirectory(): string {
+  const packageJson = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
+  return dirname(packageJson);
+}
+
+export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDFDocumentProxy> {
+  const pdfjs = await loadPdfJs();
+  const assets = assetDirectory();
+  const task = pdfjs.getDocument({
+    // A copy: pdf.js takes ownership of the buffer it is given.
+    data: new Uint8Array(bytes),
+    ...(password !== undefined ? { password } : {}),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    cMapUrl: `${join(assets, 'cmaps')}/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${join(assets, 'standard_fonts')}/`,
+    wasmUrl: `${join(assets, 'wasm')}/`,
+    disableAutoFetch: true,
+    disableStream: true,
+    disableRange: true,
+    stopAtErrors: false,
+  });
+  try {
+    return await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    throw toPdfReadError(error, password);
+  }
+}
+
+interface PdfJsError {
+  name?: string;
+  code?: number;
+  message?: string;
+}
+
+export function toPdfReadError(error: unknown, password?: string): ReadError {
+  if (error instanceof ReadError) return error;
+  const { name, code, message } = (error ?? {}) as PdfJsError;
+  if (name === 'PasswordException') {
+    // pdf.js: 1 = NEED_PASSWORD, 2 = INCORRECT_PASSWORD.
+    if (code === 2 || (code === 1 && password)) return new ReadError('ENCRYPTED', 'encrypted PDF: the password given is wrong');
+    return new ReadError('ENCRYPTED', 'encrypted PDF: a password is needed to open it (give it with --password)');
+  }
+  if (name === 'InvalidPDFException') return new ReadError('DAMAGED', 'damaged PDF: no readable document structure found (Invalid PDF structure)');
+  const detail = (message ?? String(error)).split('\n')[0];
+  return new ReadError('DAMAGED', `damaged PDF: ${detail}`);
+}

@@ -1,0 +1,86 @@
+// Removes running headers, footers and page numbers: lines near the top or bottom edge whose text
+// (digits ignored) repeats on several pages, and lines there that are only a page number.
+import type { TextSegment } from './pdf-lines.js';
+
+export interface PageSegments {
+  page: number;
+  height: number;
+  segments: TextSegment[];
+}
+
+/** How many rows from each edge may hold a running header or footer. */
+const EDGE_ROWS = 3;
+/** ...and how far from the edge, as a share of the page height. */
+const EDGE_SHARE = 0.15;
+
+const PAGE_NUMBER = [
+  /^[\s\-–—([{|]*(?:\d{1,4}|(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))[\s\-–—)\]}|.]*$/iu,
+  /^(?:strana|str\.|stránka|strona|str|oldal|page|p\.)\s*\d{1,4}(?:\s*(?:z|ze|zo|z|of|\/|ze\s+)\s*\d{1,4})?\.?$/iu,
+  /^\d{1,4}\s*(?:\/|z|ze|zo|of|\.\s*oldal)\s*\d{1,4}\.?$/iu,
+  /^\d{1,4}\.?\s*(?:oldal|strona|stran[ay]?)$/iu,
+];
+
+/** Page numbers stay below 1000; a lone 2030 near the top is a year in a title. */
+export function isPageNumber(text: string): boolean {
+  const trimmed = text.trim();
+  if ((trimmed.match(/\d+/g) ?? []).some((number) => Number(number) >= 1000)) return false;
+  return PAGE_NUMBER.some((pattern) => pattern.test(trimmed));
+}
+
+/** Returns the pages without their running lines, and how many lines were removed. */
+export function removeRunningLines(pages: PageSegments[]): { pages: PageSegments[]; removed: number } {
+  const pagesWithText = pages.filter((page) => page.segments.length > 0).length;
+  const threshold = pagesWithText <= 3 ? 2 : 3;
+  const pagesByKey = new Map<string, Set<number>>();
+  const edgeKeys = pages.map((page) => {
+    const keys = new Map<TextSegment, string>();
+    for (const [zone, segment] of edgeSegments(page)) {
+      const key = `${zone}:${runningKey(segment.text)}`;
+      keys.set(segment, key);
+      const seen = pagesByKey.get(key) ?? new Set<number>();
+      seen.add(page.page);
+      pagesByKey.set(key, seen);
+    }
+    return keys;
+  });
+  let removed = 0;
+  const cleaned = pages.map((page, index) => {
+    const keys = edgeKeys[index] ?? new Map<TextSegment, string>();
+    const repeated = (segment: TextSegment) => {
+      const key = keys.get(segment);
+      // Bare numbers repeat everywhere (table cells, contents); only the page-number rule removes them.
+      return key !== undefined && /\p{L}/u.test(key.slice(key.indexOf(':'))) && (pagesByKey.get(key)?.size ?? 0) >= threshold;
+    };
+    // A page number counts only when nothing else on its row stays ("2 Kontext a cíle 1" is a contents line).
+    const running = new Set<TextSegment>();
+    for (const segment of page.segments) {
+      if (!keys.has(segment)) continue;
+      if (repeated(segment)) running.add(segment);
+    }
+    for (const segment of page.segments) {
+      if (!keys.has(segment) || running.has(segment) || !isPageNumber(segment.text)) continue;
+      const rowmates = page.segments.filter((other) => other.row === segment.row && other !== segment);
+      if (rowmates.every((other) => running.has(other) || isPageNumber(other.text))) running.add(segment);
+    }
+    removed += running.size;
+    return { ...page, segments: page.segments.filter((segment) => !running.has(segment)) };
+  });
+  return { pages: cleaned, removed };
+}
+
+function edgeSegments(page: PageSegments): ['top' | 'bottom', TextSegment][] {
+  const rows = [...new Set(page.segments.map((segment) => segment.row))];
+  const rowY = new Map<number, number>();
+  for (const segment of page.segments) rowY.set(segment.row, segment.y);
+  rows.sort((a, b) => (rowY.get(a) ?? 0) - (rowY.get(b) ?? 0));
+  const top = new Set(rows.slice(0, EDGE_ROWS).filter((row) => (rowY.get(row) ?? 0) <= page.height * EDGE_SHARE));
+  const bottom = new Set(rows.slice(-EDGE_ROWS).filter((row) => (rowY.get(row) ?? 0) >= page.height * (1 - EDGE_SHARE)));
+  return page.segments.flatMap((segment): ['top' | 'bottom', TextSegment][] =>
+    top.has(segment.row) ? [['top', segment]] : bottom.has(segment.row) ? [['bottom', segment]] : [],
+  );
+}
+
+/** Digits vary from page to page (page numbers, dates in footers); the rest must repeat. */
+function runningKey(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+}
