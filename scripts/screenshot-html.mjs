@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [input, output = input?.replace(/\.html?$/i, '') + '.png'] = process.argv.slice(2);
+const [input, output = `${input?.replace(/\.html?$/i, '')}.png`] = process.argv.slice(2);
 if (!input || !existsSync(input)) {
   console.error('usage: node scripts/screenshot-html.mjs <report.html> [screenshot.png]');
   process.exit(2);
