@@ -14,7 +14,7 @@
 // sample of checking passages (6 per goal), scripts/eval/translations-tuning/<lang>.jsonl of
 // tuning passages; the same protocol runs restricted to the sample.
 //
-//   node scripts/eval.mjs [--part checking|tuning] [--lang en|cs|sk|pl|hu|all] [--errors]
+//   node scripts/eval.mjs [--part checking|tuning] [--lang en|cs|sk|pl|hu|all] [--errors] [--min-share x]
 //   node scripts/eval.mjs --sample checking|tuning   (prints the passages chosen for translation)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,6 +41,7 @@ const part = option('--part', 'checking');
 const language = option('--lang', 'en');
 const samplePart = option('--sample', null);
 const showErrors = args.includes('--errors');
+const minShare = option('--min-share', null);
 
 if (!['checking', 'tuning'].includes(part)) fail(`--part must be checking or tuning, not ${part}`);
 if (![...LANGUAGES, 'all'].includes(language)) fail(`--lang must be one of ${LANGUAGES.join(', ')} or all`);
@@ -133,7 +134,7 @@ async function tagAll(set, lang, run) {
       cwd: root,
       env: { NO_COLOR: '1' },
     };
-    const code = await run(['tag', input, '--criteria', 'sdg', '--lang', lang, '--format', 'json'], io);
+    const code = await run(['tag', input, '--criteria', 'sdg', '--lang', lang, '--format', 'json', ...(minShare === null ? [] : ['--min-share', minShare])], io);
     if (code !== 0) fail(`s4s tag failed (${code}): ${stderr.trim()}`);
     // passage id -> goal -> terms that tagged it (the goal's or its targets')
     const goalsById = new Map();

@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { LanguageCode } from '../document/types.js';
 import { createMatcher } from '../match/match.js';
 import { escapeFormula } from '../report/format-csv.js';
-import { tagPassage } from '../score/tag-passage.js';
+import { DEFAULT_MIN_SHARE, tagPassage } from '../score/tag-passage.js';
 import { loadSelectedSets } from './criteria-select.js';
 import { EXIT_OK, UsageError, type CliIo } from './io.js';
 import { writeReportFile } from './output.js';
@@ -20,6 +20,7 @@ export interface TagOptions {
   lang: string;
   format: string;
   output?: string;
+  minShare?: string;
 }
 
 export const TAG_COLUMNS = ['id', 'criterion', 'parent', 'status', 'score', 'terms', 'language'] as const;
@@ -35,6 +36,8 @@ interface Passage {
 
 export async function runTag(file: string, options: TagOptions, io: CliIo): Promise<number> {
   if (options.format !== 'csv' && options.format !== 'json') throw new UsageError(`unknown format "${options.format}" (choose from csv, json)`);
+  const minShare = options.minShare === undefined ? DEFAULT_MIN_SHARE : Number(options.minShare);
+  if (!(minShare >= 0 && minShare <= 1)) throw new UsageError(`--min-share must be a number from 0 to 1, not "${options.minShare}"`);
   const sets = loadSelectedSets(options.criteria, io.cwd);
   const content = file === '-' ? await readAll(io.stdin) : readInput(file, io.cwd);
   const passages = readPassages(content, inputKind(file, content), file, options);
@@ -42,7 +45,7 @@ export async function runTag(file: string, options: TagOptions, io: CliIo): Prom
   const language = options.lang as LanguageCode | 'auto';
   const records: TagRecord[] = [];
   for (const passage of passages) {
-    const tagged = tagPassage(passage.text, language, sets, matcher);
+    const tagged = tagPassage(passage.text, language, sets, matcher, { minShare });
     for (const tag of tagged.tags) {
       records.push({ id: passage.id, criterion: tag.criterion, parent: tag.parent ?? '', status: tag.status, score: tag.score, terms: tag.terms.join('; '), language: tagged.language });
     }
@@ -98,7 +101,7 @@ function cellText(value: unknown): string {
 
 function parseDelimited(content: string, delimiter: string, file: string): Record<string, unknown>[] {
   try {
-    return parse(content, { columns: true, bom: true, delimiter, skip_empty_lines: true, relax_column_count: true }) as Record<string, unknown>[];
+    return parse(content, { columns: true, bom: true, delimiter, skip_empty_lines: true }) as Record<string, unknown>[];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     const reason = error instanceof Error ? error.message.split(':')[0] : 'invalid CSV';

@@ -17,13 +17,26 @@ export interface PassageTag {
   terms: string[];
 }
 
+/**
+ * A passage is tagged with what it is mainly about: a top-level criterion needs at least this share
+ * of the evidence strength of the strongest top-level criterion of its set (a sub-criterion
+ * follows its parent). A passage on farming that mentions poverty once is not a poverty passage.
+ */
+export const DEFAULT_MIN_SHARE = 0.5;
+
+export interface TagOptions {
+  /** 0 tags every criterion with enough evidence of its own, whatever else the passage is about. */
+  minShare?: number;
+}
+
 export interface TaggedPassage {
   language: DetectedLanguage;
   tags: PassageTag[];
 }
 
 /** `auto` detects the language of each passage; short passages fall back to all languages. */
-export function tagPassage(text: string, language: LanguageCode | 'auto', sets: CriteriaSet[], matcher: Matcher): TaggedPassage {
+export function tagPassage(text: string, language: LanguageCode | 'auto', sets: CriteriaSet[], matcher: Matcher, options: TagOptions = {}): TaggedPassage {
+  const minShare = options.minShare ?? DEFAULT_MIN_SHARE;
   const passageLanguage = language === 'auto' ? detectLanguage(text) : language;
   const document: Document = {
     path: '',
@@ -35,14 +48,22 @@ export function tagPassage(text: string, language: LanguageCode | 'auto', sets: 
     warnings: [],
   };
   const result = analyzeDocument(document, sets, matcher, { reportLanguage: 'en' });
+  const parents = new Map(result.criteria.flatMap((criterion) => (criterion.parent ? [[criterion.id, criterion.parent] as const] : [])));
   const termsById = new Map(result.criteria.map((criterion) => [criterion.id, criterion.evidence.flatMap((item) => item.terms)]));
   const childTerms = new Map<string, string[]>();
   for (const criterion of result.criteria) {
     if (criterion.parent) childTerms.set(criterion.parent, [...(childTerms.get(criterion.parent) ?? []), ...(termsById.get(criterion.id) ?? [])]);
   }
+  const strongest = new Map<string, number>();
+  for (const criterion of result.criteria) {
+    if (!criterion.parent) strongest.set(criterion.framework, Math.max(strongest.get(criterion.framework) ?? 0, strengthOf(criterion.score)));
+  }
+  const mainTopics = new Set(
+    result.criteria.filter((criterion) => !criterion.parent && criterion.status !== 'missing' && strengthOf(criterion.score) >= minShare * (strongest.get(criterion.framework) ?? 0)).map((criterion) => criterion.id),
+  );
   const tags: PassageTag[] = [];
   for (const criterion of result.criteria) {
-    if (criterion.status === 'missing') continue;
+    if (criterion.status === 'missing' || !mainTopics.has(topOf(criterion.id, parents))) continue;
     tags.push({
       criterion: criterion.id,
       framework: criterion.framework,
@@ -53,4 +74,15 @@ export function tagPassage(text: string, language: LanguageCode | 'auto', sets: 
     });
   }
   return { language: passageLanguage, tags };
+}
+
+/** The evidence strength behind a score (the inverse of the scorer's saturating map). */
+function strengthOf(score: number): number {
+  return score >= 1 ? Number.POSITIVE_INFINITY : -Math.log(1 - score);
+}
+
+function topOf(id: string, parents: Map<string, string>): string {
+  let current = id;
+  for (let parent = parents.get(current); parent; parent = parents.get(current)) current = parent;
+  return current;
 }

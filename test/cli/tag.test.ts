@@ -45,6 +45,17 @@ describe('s4s tag', () => {
     expect(run.stdout).toBe('id,criterion,parent,status,score,terms,language\n1,mini/transport,,partial,0.362,tram*,en\n');
   });
 
+  it('tags what a passage is mainly about, or every mention with --min-share 0', async () => {
+    const passage = 'text\n"New trams, cycle paths and public transport stop at the marine museum."\n';
+    const criteriaOf = (stdout: string) => (parse(stdout, { columns: true }) as Record<string, string>[]).map((row) => row.criterion);
+    const main = await runS4s(['tag', '-', '--criteria', MINI, '--lang', 'en'], { stdin: passage });
+    expect(criteriaOf(main.stdout)).toEqual(['mini/transport', 'mini/transport.cycling']);
+    const every = await runS4s(['tag', '-', '--criteria', MINI, '--lang', 'en', '--min-share', '0'], { stdin: passage });
+    expect(criteriaOf(every.stdout)).toEqual(['mini/transport', 'mini/transport.cycling', 'mini/ocean']);
+    const wrong = await runS4s(['tag', '-', '--criteria', MINI, '--min-share', 'most'], { stdin: passage });
+    expect(wrong).toMatchObject({ code: 2, stderr: 's4s: --min-share must be a number from 0 to 1, not "most"\n' });
+  });
+
   it('writes to a file with -o and is byte-identical run after run', async () => {
     const directory = mkdtempSync(join(tmpdir(), 's4s-tag-'));
     const first = await runS4s(['tag', tagFixture('passages.csv'), '--criteria', MINI, '-o', join(directory, 'tags.csv')]);
@@ -58,6 +69,7 @@ describe('s4s tag', () => {
       [[tagFixture('passages.csv'), '--text-column', 'body'], 'no column "body" for the passage text (columns: id, text, source); choose one with --text-column'],
       [[tagFixture('passages.csv'), '--id-column', 'key'], 'no column "key" for passage ids (columns: id, text, source)'],
       [[tagFixture('broken.jsonl')], 'line 2 is not valid JSON'],
+      [[tagFixture('ragged.csv')], 'ragged.csv: not valid CSV at line 3 (Invalid Record Length'],
       [['missing.csv'], 'missing.csv: no such file'],
     ];
     for (const [args, message] of cases) {
