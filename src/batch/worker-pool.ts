@@ -1,10 +1,30 @@
 // Worker threads for a batch (tinypool): each document runs in a worker under a time limit; a worker
 // that overruns is terminated (even inside a busy loop) and replaced, and its document becomes an
 // error entry while the others go on.
+import { randomUUID } from 'node:crypto';
 import Tinypool from 'tinypool';
 import { errorResult } from '../score/analyze.js';
 import type { DocumentResult } from '../score/types.js';
 import type { AnalysisSetup, DocumentTask } from './analyze-document.js';
+
+/** What each worker receives once. */
+export interface WorkerData {
+  setup: AnalysisSetup;
+  /** BroadcastChannel on which workers announce the tasks they start. */
+  startChannel: string;
+}
+
+/** A document as sent to a worker, with the id under which the worker announces its start. */
+export interface PooledTask {
+  id: number;
+  document: DocumentTask;
+}
+
+/**
+ * A task's clock starts when its worker announces it; this much more is allowed from the moment it
+ * is handed over, for a fresh worker to start, so that a worker that never announces is still stopped.
+ */
+const START_ALLOWANCE_MS = 30_000;
 
 export interface DocumentRunner {
   run(task: DocumentTask): Promise<DocumentResult>;
@@ -15,35 +35,51 @@ export interface DocumentRunner {
 export const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 
 export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutMs: number, workerUrl: URL = WORKER_URL): DocumentRunner {
+  const workerData: WorkerData = { setup, startChannel: `s4s-batch-${randomUUID()}` };
   const pool = new Tinypool({
     filename: workerUrl.href,
     minThreads: threads,
     maxThreads: threads,
-    workerData: setup,
+    workerData,
     ...(workerUrl.pathname.endsWith('.ts') ? { execArgv: [...process.execArgv, ...typescriptLoaderArgs()] } : {}),
   });
+  const starts = new BroadcastChannel(workerData.startChannel);
+  const onStart = new Map<number, () => void>();
+  starts.onmessage = (event) => onStart.get((event as { data: number }).data)?.();
+  let nextId = 0;
   return {
     async run(task) {
+      const id = nextId++;
       const controller = new AbortController();
       let timedOut = false;
-      const timer =
-        timeoutMs > 0
-          ? setTimeout(() => {
-              timedOut = true;
-              controller.abort();
-            }, timeoutMs)
-          : undefined;
+      let timer: NodeJS.Timeout | undefined;
+      const stopAfter = (milliseconds: number) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, milliseconds);
+      };
+      if (timeoutMs > 0) {
+        stopAfter(timeoutMs + START_ALLOWANCE_MS);
+        onStart.set(id, () => stopAfter(timeoutMs));
+      }
       try {
-        return (await pool.run(task, timer ? { signal: controller.signal } : {})) as DocumentResult;
+        const pooled: PooledTask = { id, document: task };
+        return (await pool.run(pooled, timeoutMs > 0 ? { signal: controller.signal } : {})) as DocumentResult;
       } catch (error) {
         if (timedOut) return errorResult(task.path, 'TIMEOUT', `stopped after ${formatSeconds(timeoutMs)} (--timeout)`);
         const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
         return errorResult(task.path, 'WORKER_FAILED', `the worker analysing it failed: ${message}`);
       } finally {
+        onStart.delete(id);
         clearTimeout(timer);
       }
     },
-    close: () => pool.destroy(),
+    async close() {
+      starts.close();
+      await pool.destroy();
+    },
   };
 }
 

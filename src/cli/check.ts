@@ -3,20 +3,24 @@
 import type { DocumentFormat, LanguageCode } from '../document/types.js';
 import { loadSelectedSets } from './criteria-select.js';
 import { expandInputs } from './inputs.js';
-import { analyzeInputs } from '../batch/analyze-inputs.js';
+import { selectShard } from '../batch/shard.js';
 import { buildReport } from '../report/build.js';
+import { REPORT_FORMAT_VERSION, REPORT_SCHEMA_URL } from '../report/types.js';
 import { formatStepSummary } from '../report/format-step-summary.js';
 import { FORMATTERS } from '../report/index.js';
-import { describeRule } from '../report/thresholds.js';
-import type { CsvLayout, FormatOptions } from '../report/types.js';
+import { describeRule, evaluateThresholds } from '../report/thresholds.js';
+import type { CsvLayout, FormatOptions, ThresholdViolation } from '../report/types.js';
+import type { DocumentError, DocumentResult } from '../score/types.js';
+import { type BatchCliOptions, parseBatchOptions, runBatch } from './batch.js';
 import { configOptions, loadConfig, mergeOptions } from './config.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_THRESHOLD, UsageError, useColor, type CliIo } from './io.js';
+import { openJsonlOutput } from './jsonl-output.js';
 import { writeReportFile } from './output.js';
 import { appendStepSummary, parseReportOutputs, writeReportOutputs } from './report-outputs.js';
 import { checkThresholdTargets, parseThresholds } from './threshold-options.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends BatchCliOptions {
   criteria?: string[];
   format: string;
   output?: string;
@@ -62,7 +66,22 @@ export async function runCheck(inputs: string[], cliOptions: CheckOptions, io: C
   const entries = await expandInputs(inputs, io.cwd);
   if (entries.length === 0) throw new UsageError(`no documents found in ${inputs.join(', ')} (looked for .md, .markdown, .txt, .pdf, .docx)`);
 
-  const results = await analyzeInputs(entries, sets, {
+  const batch = parseBatchOptions(options, io);
+  const selected = batch.shard ? selectShard(entries, batch.shard) : entries;
+  if (batch.shard && selected.length === 0 && !options.quiet) {
+    io.stderr.write(`s4s: shard ${batch.shard.index}/${batch.shard.count} holds none of the ${entries.length} documents; the report is empty\n`);
+  }
+  const tool = { name: TOOL_NAME, version: TOOL_VERSION };
+  const generatedAt = options.timestamp ? new Date().toISOString() : undefined;
+  const sources = entries.map((entry) => entry.source);
+  // JSON Lines go out as each document is done, and only what stderr and the exit code need is kept,
+  // so memory stays flat over any number of documents; other reports need every result at the end.
+  const jsonl = options.format === 'jsonl' ? openJsonlOutput({ $schema: REPORT_SCHEMA_URL, version: REPORT_FORMAT_VERSION, tool, criteriaSets: buildReport([], sets, { tool }).criteriaSets, ...(generatedAt ? { generatedAt } : {}) }, options.output, io, sources) : undefined;
+  const keepResults = !jsonl || outputs.length > 0 || (options.stepSummary !== false && Boolean(io.env.GITHUB_STEP_SUMMARY));
+  const results: DocumentResult[] = [];
+  const errors: { path: string; error: DocumentError }[] = [];
+  const violations: ThresholdViolation[] = [];
+  const analyzeOptions = {
     read: {
       ...(options.lang !== 'auto' ? { language: options.lang as LanguageCode } : {}),
       ...(options.password !== undefined ? { password: options.password } : {}),
@@ -71,26 +90,40 @@ export async function runCheck(inputs: string[], cliOptions: CheckOptions, io: C
     },
     ...(options.reportLang ? { reportLanguage: options.reportLang } : {}),
     stdin: io.stdin,
-  });
-  const report = buildReport(results, sets, { tool: { name: TOOL_NAME, version: TOOL_VERSION }, ...(options.timestamp ? { generatedAt: new Date().toISOString() } : {}), thresholds });
-
-  for (const document of report.documents) {
-    if (document.error) io.stderr.write(`s4s: ${document.path}: ${document.error.message} [${document.error.code}]\n`);
+    jobs: batch.jobs,
+    timeoutMs: batch.timeoutMs,
+    ...(batch.cacheDirectory ? { cache: { directory: batch.cacheDirectory, toolVersion: TOOL_VERSION } } : {}),
+  };
+  try {
+    await runBatch(selected, sets, analyzeOptions, io, options.quiet, (result) => {
+      jsonl?.write(result);
+      if (keepResults) results.push(result);
+      if (result.error) errors.push({ path: result.path, error: result.error });
+      violations.push(...evaluateThresholds([result], thresholds).violations);
+    });
+    jsonl?.close();
+  } catch (error) {
+    jsonl?.discard();
+    throw error;
   }
+  const report = buildReport(results, sets, { tool, ...(generatedAt ? { generatedAt } : {}), thresholds });
+
+  for (const { path, error } of errors) io.stderr.write(`s4s: ${path}: ${error.message} [${error.code}]\n`);
   // Failed thresholds explain exit code 1, so they are printed even with --quiet.
-  for (const violation of report.thresholds?.violations ?? []) io.stderr.write(`s4s: threshold failed: ${violation.document}: ${violation.message} (${describeRule(violation.rule)})\n`);
+  for (const violation of violations) io.stderr.write(`s4s: threshold failed: ${violation.document}: ${violation.message} (${describeRule(violation.rule)})\n`);
   const formatOptions = (color: boolean): FormatOptions => ({ color, ...(options.csvLayout ? { csvLayout: options.csvLayout } : {}), ...(options.bom ? { bom: true } : {}) });
-  const sources = entries.map((entry) => entry.source);
   writeReportOutputs(outputs, (format) => FORMATTERS[format]!(report, formatOptions(false)), io.cwd, sources);
-  if (options.output) {
+  if (jsonl) {
+    if (options.output && !options.quiet) io.stdout.write(`${selected.length} documents, ${errors.length} could not be analysed; JSON Lines written to ${options.output}\n`);
+  } else if (options.output) {
     writeReportFile(options.output, formatter(report, formatOptions(false)), io.cwd, sources);
     if (!options.quiet && options.format !== 'text') io.stdout.write(FORMATTERS.text?.(report, { color: useColor(io.stdout, io.env, options.color) }) ?? '');
   } else if (!(options.quiet && options.format === 'text')) {
     io.stdout.write(formatter(report, formatOptions(options.format === 'text' && useColor(io.stdout, io.env, options.color))));
   }
   if (options.stepSummary !== false) appendStepSummary(io, formatStepSummary(report, { color: false }));
-  if (report.summary.failed > 0) return EXIT_FAILURE;
-  return report.thresholds?.passed === false ? EXIT_THRESHOLD : EXIT_OK;
+  if (errors.length > 0) return EXIT_FAILURE;
+  return violations.length > 0 ? EXIT_THRESHOLD : EXIT_OK;
 }
 
 /** What --print-config shows: the file used and every option as the run would see it. */

@@ -12,6 +12,8 @@ Examples:
   $ s4s check "corpus/**/*.pdf" --format csv -o results.csv
   $ s4s check draft.md --criteria smart --criteria sdg@1.0.0 --format json
   $ cat strategy.md | s4s check - --lang cs
+  $ s4s check corpus/ --jobs auto --cache --format jsonl -o results.jsonl
+  $ s4s check corpus/ --shard 2/4 --format jsonl -o shard-2.jsonl && s4s merge shard-*.jsonl --format csv -o all.csv
   $ s4s tag passages.csv --criteria sdg --lang en -o tags.csv
   $ s4s diff old/strategy.md strategy.md --fail-on-regression
   $ s4s criteria list
@@ -20,7 +22,7 @@ Examples:
 Exit codes: 0 done, 1 a compliance threshold failed, 2 s4s could not do its job
 (an input unreadable or missing, invalid criteria, nothing matched).`;
 
-const REPORT_FORMATS = ['text', 'json', 'md', 'csv', 'sarif', 'junit', 'github', 'html'];
+const REPORT_FORMATS = ['text', 'json', 'jsonl', 'md', 'csv', 'sarif', 'junit', 'github', 'html'];
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let exitCode = 0;
@@ -52,6 +54,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .addOption(new Option('--stdin-format <format>', 'format of standard input when its content does not tell').choices(['md', 'txt', 'pdf', 'docx']))
     .option('--max-file-size <size>', 'refuse larger files (e.g. 50MB)', '200MB')
     .option('--timestamp', 'record the time of the run in the report (reports are otherwise byte-identical run to run)')
+    .option('-j, --jobs <n|auto>', 'documents analysed at once, each on a worker thread (auto: the available CPU cores)', 'auto')
+    .option('--timeout <seconds>', 'stop a document that takes longer; it is reported with code TIMEOUT (0: no limit)', '300')
+    .option('--cache', 'keep extracted documents in the user cache directory and reuse them (new criteria need no re-extraction)')
+    .option('--cache-dir <dir>', 'cache directory; implies --cache (default: $XDG_CACHE_HOME/s4s or ~/.cache/s4s)')
+    .option('--shard <k/n>', 'check only the k-th of n stable shares of the inputs; join the results with s4s merge')
     .option('-q, --quiet', 'print only errors (never changes the exit code)')
     .option('--no-color', 'no colours in the terminal summary (NO_COLOR is honoured too)')
     .option('--no-step-summary', 'do not append a summary to $GITHUB_STEP_SUMMARY (GitHub Actions)')
@@ -62,6 +69,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async (inputs: string[], options, command: Command) => {
       const { runCheck } = await import('./check.js');
       exitCode = await runCheck(inputs, options, io, givenOnCommandLine(command));
+    });
+
+  program
+    .command('merge')
+    .description('combine the JSON or JSONL results of shards (check --shard k/n) into one report')
+    .argument('<results...>', 'result files written by s4s check --format json or --format jsonl')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
+    .option('-o, --output <path>', 'write the report to a file instead of standard output')
+    .option('-q, --quiet', 'print only errors (never changes the exit code)')
+    .option('--no-color', 'no colours in the terminal summary (NO_COLOR is honoured too)')
+    .action(async (files: string[], options) => {
+      const { runMerge } = await import('./merge.js');
+      exitCode = await runMerge(files, options, io);
     });
 
   program

@@ -42,20 +42,20 @@ describe('analyzeInputs', () => {
   });
 
   it('stops a document stuck in a busy loop at the time limit and goes on with the others', async () => {
-    const results = await analyzeInputs([entry('a.md'), entry('hang.md'), entry('b.md', ENGLISH)], SETS, { read: {}, jobs: 2, timeoutMs: 4_000, workerUrl: MISBEHAVING });
+    const results = await analyzeInputs([entry('a.md'), entry('hang.md'), entry('b.md', ENGLISH)], SETS, { read: {}, jobs: 2, timeoutMs: 2_000, workerUrl: MISBEHAVING });
     expect(results.map(summary)).toEqual([
       { path: 'a.md', error: null, language: 'cs' },
       { path: 'hang.md', error: 'TIMEOUT', language: null },
       { path: 'b.md', error: null, language: 'en' },
     ]);
-    expect(results[1]?.error?.message).toBe('stopped after 4 s (--timeout)');
+    expect(results[1]?.error?.message).toBe('stopped after 2 s (--timeout)');
   });
 
   it('replaces a stopped worker, so that one job still finishes the batch', async () => {
     const results = await analyzeInputs([entry('hang-1.md'), entry('a.md'), entry('hang-2.md'), entry('b.md', ENGLISH)], SETS, {
       read: {},
       jobs: 1,
-      timeoutMs: 4_000,
+      timeoutMs: 2_000,
       workerUrl: MISBEHAVING,
     });
     expect(results.map((result) => result.error?.code ?? 'ok')).toEqual(['TIMEOUT', 'ok', 'TIMEOUT', 'ok']);

@@ -1,0 +1,74 @@
+// The batch side of `s4s check`: --jobs, --timeout, --cache, --cache-dir and --shard parsed (each
+// mistake one clear line), and the batch run with a progress bar when a person is watching.
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { type AnalyzeOptions, analyzeInputsInOrder } from '../batch/analyze-inputs.js';
+import { defaultCacheDirectory, ensureCacheDirectory } from '../batch/document-cache.js';
+import { parseShard, type Shard } from '../batch/shard.js';
+import type { CriteriaSet } from '../criteria/types.js';
+import type { DocumentResult } from '../score/types.js';
+import type { InputEntry } from './inputs.js';
+import { type CliIo, UsageError } from './io.js';
+import { createProgress, wantsProgress } from './progress.js';
+
+export interface BatchCliOptions {
+  jobs?: string;
+  timeout?: string;
+  cache?: boolean;
+  cacheDir?: string;
+  shard?: string;
+}
+
+export interface BatchSettings {
+  jobs: number;
+  timeoutMs: number;
+  cacheDirectory?: string;
+  shard?: Shard;
+}
+
+export const DEFAULT_TIMEOUT_SECONDS = 300;
+
+export function parseBatchOptions(options: BatchCliOptions, io: CliIo): BatchSettings {
+  const cacheDirectory = options.cacheDir !== undefined || options.cache ? resolveCache(options.cacheDir, io) : undefined;
+  return {
+    jobs: parseJobs(options.jobs ?? 'auto'),
+    timeoutMs: parseTimeout(options.timeout ?? String(DEFAULT_TIMEOUT_SECONDS)),
+    ...(cacheDirectory ? { cacheDirectory } : {}),
+    ...(options.shard !== undefined ? { shard: parseShard(options.shard) } : {}),
+  };
+}
+
+/** `auto` is the machine's available parallelism. */
+export function parseJobs(text: string): number {
+  if (text.trim().toLowerCase() === 'auto') return availableParallelism();
+  const jobs = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || jobs < 1) throw new UsageError(`invalid --jobs "${text}" (use a whole number of at least 1, or auto)`);
+  return jobs;
+}
+
+/** Seconds (decimals allowed) to milliseconds; 0 switches the limit off. */
+export function parseTimeout(text: string): number {
+  const seconds = Number(text);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(text) || !Number.isFinite(seconds)) throw new UsageError(`invalid --timeout "${text}" (use seconds, e.g. 120, or 0 for no limit)`);
+  return Math.round(seconds * 1000);
+}
+
+function resolveCache(cacheDir: string | undefined, io: CliIo): string {
+  const directory = cacheDir !== undefined ? resolve(io.cwd, cacheDir) : defaultCacheDirectory(io.env);
+  try {
+    ensureCacheDirectory(directory);
+  } catch (error) {
+    throw new UsageError(`cannot use the cache directory ${directory}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return directory;
+}
+
+/** Results in input order through `emit`; the progress bar (stderr, terminals only) is always taken down. */
+export async function runBatch(entries: InputEntry[], sets: CriteriaSet[], options: AnalyzeOptions, io: CliIo, quiet: boolean | undefined, emit: (result: DocumentResult) => void): Promise<void> {
+  const progress = entries.length > 0 && wantsProgress(io, quiet) ? createProgress(entries.length, io.stderr) : undefined;
+  try {
+    await analyzeInputsInOrder(entries, sets, { ...options, onStart: (entry) => progress?.started(entry.path), onDone: () => progress?.finished() }, emit);
+  } finally {
+    progress?.stop();
+  }
+}
