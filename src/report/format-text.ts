@@ -2,6 +2,7 @@
 // met with their explanation, and the top gaps. Colour only when the caller allows it.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { CriterionResult, DocumentResult, Status } from '../score/types.js';
+import { describeRule } from './thresholds.js';
 import type { Formatter } from './types.js';
 
 const SYMBOL: Record<Status, string> = { met: '✔', partial: '◐', missing: '✘' };
@@ -16,6 +17,11 @@ export const formatText: Formatter = (report, options) => {
   const { documents, analysed, failed } = report.summary;
   const sets = report.criteriaSets.map((set) => `${set.id}@${set.version}`).join(', ');
   lines.push(chalk.dim(`${documents} document${documents === 1 ? '' : 's'}: ${analysed} analysed, ${failed} failed · criteria ${sets}`));
+  if (report.thresholds) {
+    const rules = report.thresholds.rules.map(describeRule).join(', ');
+    const count = report.thresholds.violations.length;
+    lines.push(report.thresholds.passed ? chalk.green(`thresholds passed: ${rules}`) : chalk.red(`thresholds failed: ${count} violation${count === 1 ? '' : 's'} of ${rules}`));
+  }
   return `${lines.join('\n')}\n`;
 };
 

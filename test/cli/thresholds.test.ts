@@ -11,7 +11,10 @@ describe('s4s check thresholds', () => {
     const failed = await runS4s(['check', CZECH, ENGLISH, '--criteria', MINI, '--fail-under', '65']);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toBe('s4s: threshold failed: fixtures/strategies/cs-horni-lhota.md: overall score 60 is under 65 (fail-under 65)\n');
-    expect((await runS4s(['check', CZECH, ENGLISH, '--criteria', MINI, '--fail-under', '60'])).code).toBe(0);
+    expect(failed.stdout).toContain('\nthresholds failed: 1 violation of fail-under 65\n');
+    const passed = await runS4s(['check', CZECH, ENGLISH, '--criteria', MINI, '--fail-under', '60']);
+    expect(passed.code).toBe(0);
+    expect(passed.stdout).toContain('\nthresholds passed: fail-under 60\n');
   });
 
   it('--fail-under per framework, repeatable, the later value for a framework winning', async () => {
