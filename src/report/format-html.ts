@@ -2,7 +2,7 @@
 // criteria with their evidence behind <details>, and what to add; for several documents first a
 // heat-map of scores (documents x frameworks) and statuses (criteria x documents).
 import type { CriterionResult, DocumentResult } from '../score/types.js';
-import { barChart, escapeHtml, formatScore, heatColour, htmlPage, STATUS_SYMBOL } from './html.js';
+import { type Bar, barChart, breakableName, escapeHtml, formatScore, heatColour, htmlPage, STATUS_SYMBOL } from './html.js';
 import { criteriaOf, documentLabels, frameworksOf, pageOrLine } from './labels.js';
 import { describeRule } from './thresholds.js';
 import type { Formatter, Report } from './types.js';
@@ -27,7 +27,12 @@ function comparison(report: Report): string[] {
   const documents = report.documents;
   const labels = documentLabels(documents.map((document) => document.path));
   const frameworks = frameworksOf(documents);
-  const html = ['<section id="comparison">', '<h2>Comparison</h2>', '<h3>Scores by framework</h3>', '<table class="heat">'];
+  const html = ['<section id="comparison">', '<h2>Comparison</h2>', '<h3>Scores by framework</h3>', '<div class="charts">'];
+  documents.forEach((document, index) => {
+    if (document.error) return;
+    html.push(`<figure><figcaption title="${escapeHtml(document.path)}">${breakableName(labels[index]!)}</figcaption>${barChart(scoreBars(document), `Framework scores of ${document.path} (0-100)`, true)}</figure>`);
+  });
+  html.push('</div>', '<table class="heat">');
   html.push(`<tr><th>Document</th><th class="num">Overall</th>${frameworks.map((framework) => `<th class="num" title="${escapeHtml(framework.title)}">${escapeHtml(framework.id)}</th>`).join('')}</tr>`);
   documents.forEach((document, index) => {
     const name = `<th title="${escapeHtml(document.path)}">${escapeHtml(labels[index]!)}</th>`;
@@ -40,7 +45,7 @@ function comparison(report: Report): string[] {
     html.push(`<tr>${name}${cells.join('')}</tr>`);
   });
   html.push('</table>', '<h3>Criteria by document</h3>', '<table class="heat">');
-  html.push(`<tr><th>Criterion</th>${labels.map((label, index) => `<th title="${escapeHtml(documents[index]!.path)}">${escapeHtml(label)}</th>`).join('')}</tr>`);
+  html.push(`<tr><th>Criterion</th>${labels.map((label, index) => `<th title="${escapeHtml(documents[index]!.path)}">${breakableName(label)}</th>`).join('')}</tr>`);
   for (const criterion of criteriaOf(documents).filter((item) => !item.parent)) {
     const cells = documents.map((document) => {
       if (document.error) return '<td class="cell error">error</td>';
@@ -67,8 +72,7 @@ function documentSection(document: DocumentResult): string[] {
   if (document.error) return [...html, `<p class="error">Could not be analysed (${escapeHtml(document.error.code)}): ${escapeHtml(document.error.message)}</p>`, '</section>'];
   const pages = document.pageCount !== undefined ? ` · ${document.pageCount} pages` : '';
   html.push(`<p class="meta">${escapeHtml(`format ${document.format} · language ${document.language}${pages} · ${document.sectionCount} sections`)} · <strong>overall ${formatScore(document.score ?? 0)}/100</strong></p>`);
-  const bars = [{ label: 'overall', score: document.score ?? 0 }, ...document.frameworks.map((framework) => ({ label: framework.id, score: framework.score }))];
-  html.push(barChart(bars, `Framework scores of ${document.path} (0-100)`));
+  html.push(barChart(scoreBars(document), `Framework scores of ${document.path} (0-100)`));
   for (const framework of document.frameworks) {
     const { met, partial, missing } = framework.counts;
     html.push(`<h3>${escapeHtml(framework.title)} <span class="meta">${formatScore(framework.score)}/100 · ${met} met, ${partial} partial, ${missing} missing</span></h3>`);
@@ -94,6 +98,10 @@ function documentSection(document: DocumentResult): string[] {
   for (const warning of document.warnings) html.push(`<p class="meta">Warning: ${escapeHtml(warning)}</p>`);
   html.push('</section>');
   return html;
+}
+
+function scoreBars(document: DocumentResult): Bar[] {
+  return [{ label: 'overall', score: document.score ?? 0 }, ...document.frameworks.map((framework) => ({ label: framework.id, score: framework.score }))];
 }
 
 function evidence(criterion: CriterionResult): string {

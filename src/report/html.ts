@@ -13,6 +13,11 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/** A file name that may wrap after `_`, `-` and `.` (long names would otherwise widen a table column). */
+export function breakableName(name: string): string {
+  return escapeHtml(name).replace(/([_.-])/g, '$1<wbr>');
+}
+
 /** Red below 40, amber below 70, green from 70: the same bands as the terminal summary. */
 export function scoreBand(score: number): 'low' | 'mid' | 'high' {
   return score >= 70 ? 'high' : score >= 40 ? 'mid' : 'low';
@@ -35,14 +40,14 @@ export interface Bar {
   previous?: number;
 }
 
-const LABEL_WIDTH = 170;
-const BAR_AREA = 420;
 const ROW_HEIGHT = 30;
 
-/** Horizontal bars, 0-100, one row each, with the value written after the bar. */
-export function barChart(bars: Bar[], caption: string): string {
+/** Horizontal bars, 0-100, one row each, with the value written after the bar; `compact` for small multiples. */
+export function barChart(bars: Bar[], caption: string, compact = false): string {
+  const LABEL_WIDTH = compact ? 64 : 170;
+  const BAR_AREA = compact ? 220 : 420;
   const height = bars.length * ROW_HEIGHT + 28;
-  const width = LABEL_WIDTH + BAR_AREA + 70;
+  const width = LABEL_WIDTH + BAR_AREA + 50;
   const parts = [
     `<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(caption)}">`,
     `<title>${escapeHtml(caption)}</title>`,
@@ -106,7 +111,9 @@ table { border-collapse: collapse; margin: 8px 0 16px; width: 100%; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.heat td.cell { text-align: center; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.heat td.cell { text-align: center; vertical-align: middle; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.heat tr > th:first-child { min-width: 320px; }
+.charts { display: flex; flex-wrap: wrap; gap: 8px 32px; } .charts figure { margin: 0; } .charts figcaption { font-weight: 600; font-size: 14px; overflow-wrap: anywhere; max-width: 330px; }
 .status { display: inline-block; white-space: nowrap; min-width: 74px; padding: 0 6px; border-radius: 10px; font-size: 13px; font-weight: 600; color: #fff; text-align: center; }
 .status.met { background: var(--met); } .status.partial { background: var(--partial); } .status.missing { background: var(--missing); }
 .cell.met { background: #c8e6c9; } .cell.partial { background: #ffe0a3; } .cell.missing { background: #ffcdd2; } .cell.error { background: #eceff1; }

@@ -10,18 +10,25 @@ describe('HTML report', () => {
   it('is one self-contained file: no scripts, no external resources, a policy that forbids fetching', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(|\ssrc=|\shref=/i);
-    expect(html.match(/https?:\/\/[^\s"'<]+/g)).toEqual(['http://www.w3.org/2000/svg', 'http://www.w3.org/2000/svg']);
+    const urls = html.match(/https?:\/\/[^\s"'<]+/g) ?? [];
+    expect(urls).toHaveLength(count(html, /<svg /g));
+    expect(new Set(urls)).toEqual(new Set(['http://www.w3.org/2000/svg']));
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
   });
 
-  it('draws an SVG bar chart of framework scores per analysed document', () => {
-    expect(count(html, /<svg class="chart"/g)).toBe(2);
+  it('draws an SVG bar chart of framework scores per analysed document, and small multiples of them to compare', () => {
+    const comparison = html.slice(html.indexOf('<h2>Comparison</h2>'), html.indexOf('<table class="heat">'));
+    expect(count(comparison, /<svg class="chart"/g)).toBe(2);
+    expect(comparison).toContain('<figcaption title="drafts/plan one.md">plan one.<wbr>md</figcaption>');
+    expect(count(html, /<svg class="chart"/g)).toBe(4);
+    expect(count(formatHtml(singleDocumentReport(), { color: false }), /<svg class="chart"/g)).toBe(1);
     const chart = html.slice(html.indexOf('<svg class="chart"', html.indexOf('plan-two.pdf</h2>')));
     const bars = chart.slice(0, chart.indexOf('</svg>'));
     expect(bars).toContain('<title>Framework scores of drafts/plan-two.pdf (0-100)</title>');
     expect([...bars.matchAll(/class="label">([^<]+)</g)].map((match) => match[1])).toEqual(['overall', 'smart', 'egd']);
     expect([...bars.matchAll(/class="value">([^<]+)</g)].map((match) => match[1])).toEqual(['87.5', '75', '100']);
     expect([...bars.matchAll(/<rect [^>]*width="([\d.]+)"/g)].map((match) => Number(match[1]))).toEqual([367.5, 315, 420]);
+    expect(chart.slice(0, 200)).toContain('width="640"');
   });
 
   it('shows a heat-map for several documents, and none for one', () => {
