@@ -1,6 +1,6 @@
 // `s4s criteria list | show <id> | validate <file> | schema`: what the bundled sets hold, and
 // checking a user's own set.
-import { listBundledSets, loadCriteriaFile, loadCriteriaSet } from '../criteria/load.js';
+import { bundledSetIds, listBundledSets, loadCriteriaFile, loadCriteriaSet } from '../criteria/load.js';
 import { localize, type CriteriaSet } from '../criteria/types.js';
 import { criteriaSchema } from '../criteria/validate.js';
 import { resolve } from 'node:path';
@@ -13,9 +13,7 @@ interface FormatOption {
 
 export function runCriteriaList(options: FormatOption, io: CliIo): number {
   const refs = listBundledSets();
-  const latest = new Map<string, string>();
-  for (const ref of refs) latest.set(ref.id, ref.version);
-  const sets = [...latest].map(([id, version]) => loadCriteriaSet(`${id}@${version}`, io.cwd));
+  const sets = bundledSetIds().map((id) => loadCriteriaSet(id, io.cwd));
   const summaries = sets.map((set) => ({
     id: set.id,
     version: set.version,

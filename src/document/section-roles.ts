@@ -40,10 +40,19 @@ function roleFromHeading(heading: string): SectionRole | undefined {
   return HEADING_ROLES.find(([, pattern]) => pattern.test(normalized))?.[0];
 }
 
-/** Most lines end in a page number and there are several of them. */
+/**
+ * Most lines end in a page number, there are several of them, and the numbers do not go down
+ * (a table of figures ending in years or amounts would not keep that order). Tables are skipped.
+ */
 function looksLikeContents(blocks: TextBlock[]): boolean {
-  const lines = blocks.flatMap((block) => block.text.split('\n')).map((line) => line.trim()).filter(Boolean);
+  const lines = blocks
+    .filter((block) => block.role !== 'table')
+    .flatMap((block) => block.text.split('\n'))
+    .map((line) => line.trim())
+    .filter(Boolean);
   if (lines.length < 4) return false;
-  const entries = lines.filter((line) => CONTENTS_LINE.test(line) && /\p{L}/u.test(line));
-  return entries.length / lines.length >= 0.7;
+  const pages = lines.filter((line) => CONTENTS_LINE.test(line) && /\p{L}/u.test(line)).map((line) => Number(/(\d{1,4})\s*$/.exec(line)?.[1]));
+  if (pages.length / lines.length < 0.7) return false;
+  const ascending = pages.slice(1).filter((page, index) => page >= (pages[index] ?? 0)).length;
+  return ascending / (pages.length - 1) >= 0.8;
 }

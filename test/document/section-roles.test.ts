@@ -31,6 +31,10 @@ describe('classifySectionRoles', () => {
     expect(classifySectionRoles([contents])[0]?.role).toBe('toc');
     const prose = section('', 0, ['The city grew by 5 % in 2020.\nIt has 52 000 inhabitants.\nIt lies on a river.\nIts budget rose.']);
     expect(classifySectionRoles([prose])[0]?.role).toBeUndefined();
+    const indicators = section('5. Indikátory', 2, ['Emise CO2 | 2 400 | 1 080 | 2030', 'Podíl dopravy | 38 % | 50 % | 2030', 'Délka cyklostezek | 4 | 15 | 2029', 'Agendy online | 20 % | 100 % | 2028']);
+    expect(classifySectionRoles([indicators])[0]?.role).toBeUndefined();
+    const amounts = section('', 0, ['Schools 2030\nRoads 1200\nParks 300\nLibraries 45\nBaths 10']);
+    expect(classifySectionRoles([amounts])[0]?.role).toBeUndefined();
   });
 
   it('passes an annex role to the sub-sections below it, and stops at the next chapter', () => {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { runS4s, testFixture } from '../helpers.js';
+
+describe('s4s criteria', () => {
+  it('lists the bundled sets with versions, counts and ids', async () => {
+    const run = await runS4s(['criteria', 'list', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const sets = JSON.parse(run.stdout) as { id: string; version: string; topLevel: number; children: number; criteriaIds: string[]; languages: string[] }[];
+    expect(sets.map((set) => set.id)).toEqual(['smart', 'egd', 'sdg']);
+    const sdg = sets.find((set) => set.id === 'sdg');
+    expect(sdg?.topLevel).toBe(17);
+    expect(sdg?.children).toBe(169);
+    expect(sdg?.criteriaIds).toContain('sdg/11.2');
+    expect(sdg?.criteriaIds).toContain('sdg/7.a');
+    expect(sdg?.languages).toEqual(['en', 'cs', 'sk', 'pl', 'hu']);
+    const egd = sets.find((set) => set.id === 'egd');
+    for (const id of ['climate-ambition', 'clean-energy', 'circular-economy', 'buildings', 'mobility', 'farm-to-fork', 'biodiversity', 'zero-pollution', 'just-transition', 'green-finance', 'research-innovation', 'education-skills', 'do-no-harm', 'climate-pact']) {
+      expect(egd?.criteriaIds).toContain(`egd/${id}`);
+    }
+    const smart = sets.find((set) => set.id === 'smart');
+    for (const id of ['analysis', 'vision', 'goals', 'measures', 'indicators', 'implementation', 'financing', 'monitoring', 'participation', 'alignment', 'people-communities', 'local-economy', 'living-environment', 'digital-resilience']) {
+      expect(smart?.criteriaIds).toContain(`smart/${id}`);
+    }
+  });
+
+  it('shows a set or one criterion, as text or JSON', async () => {
+    const goal = await runS4s(['criteria', 'show', 'sdg/11', '--format', 'json']);
+    expect(goal.code).toBe(0);
+    const shown = JSON.parse(goal.stdout);
+    expect(shown.criteria[0].id).toBe('sdg/11');
+    expect(shown.criteria.slice(1).every((criterion: { parent: string }) => criterion.parent === 'sdg/11')).toBe(true);
+    const text = await runS4s(['criteria', 'show', 'smart/vision', '--lang', 'cs']);
+    expect(text.stdout).toContain('smart/vision');
+    expect(text.stdout).toContain('guidance:');
+    const missing = await runS4s(['criteria', 'show', 'sdg/99']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no criterion "sdg\/99"/);
+  });
+
+  it('validates a file and points at faults with JSON pointers', async () => {
+    const good = await runS4s(['criteria', 'validate', testFixture('criteria', 'city-extends.json')]);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/valid criteria set city@0\.1\.0 .*extends mini@1\.2\.0/);
+    const broken = await runS4s(['criteria', 'validate', 'test/fixtures/criteria/broken-weight.json']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('s4s: test/fixtures/criteria/broken-weight.json: /criteria/0/weight: must be >= 0');
+    const json = await runS4s(['criteria', 'validate', 'test/fixtures/criteria/broken-weight.json', '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ valid: false, issues: expect.arrayContaining([{ file: 'test/fixtures/criteria/broken-weight.json', pointer: '/criteria/0/weight', message: 'must be >= 0' }]) });
+  });
+
+  it('prints the criteria schema', async () => {
+    const run = await runS4s(['criteria', 'schema']);
+    expect(JSON.parse(run.stdout).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
+  it('keeps every bundled version loadable and reports id@version', async () => {
+    const run = await runS4s(['check', 'fixtures/strategies/en-riverton.md', '--criteria', 'sdg@1.0.0', '--format', 'json']);
+    expect(JSON.parse(run.stdout).criteriaSets[0]).toMatchObject({ id: 'sdg', version: '1.0.0', origin: 'criteria/sdg/1.0.0.json' });
+  });
+});
