@@ -70,9 +70,11 @@ export async function readDocumentBytes(bytes: Uint8Array, path: string, options
       document = { ...base, ...(await readPdf(bytes, options.password !== undefined ? { password: options.password } : {})) };
       break;
     }
-    case 'docx':
-      // The DOCX reader (src/read/docx.ts, issue #3) plugs in here, lazily imported like the PDF one.
-      throw new ReadError('UNSUPPORTED', `${format.toUpperCase()} reading is not available in this build yet`);
+    case 'docx': {
+      const { readDocx } = await import('./docx.js');
+      document = { ...base, ...(await readDocx(bytes)) };
+      break;
+    }
   }
   const hasText = document.sections.some((section) => section.heading.trim() || section.blocks.some((block) => block.text.trim()));
   if (!hasText) throw new ReadError('EMPTY', 'document contains no text');
