@@ -96,7 +96,16 @@ describe('s4s diff', () => {
     const html = read('html');
     expect(html).toContain('<svg class="chart"');
     expect(html).not.toMatch(/<script|\ssrc=|\shref=/);
-    expect(read('md')).toContain('| Overall | 70 |');
+    expect(read('md')).toMatch(/\n\| Overall \| [\d.]+ \| [\d.]+ \| −[\d.]+ \|\n/);
+  });
+
+  it('takes its options from the "diff" block of the configuration, the command line still winning', async () => {
+    const { directory } = versions(dropVision);
+    writeFileSync(join(directory, 's4s.config.json'), JSON.stringify({ criteria: MINI, diff: { failOnRegression: true, format: 'csv' } }));
+    const run = await runS4s(['diff', 'old.md', 'new.md'], { cwd: directory });
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n')[0]).toBe('old_document,new_document,framework,criterion,parent,title,change,old_status,new_status,old_score,new_score,score_delta');
+    expect((await runS4s(['diff', 'old.md', 'new.md', '--format', 'json'], { cwd: directory })).stdout).toMatch(/^\{/);
   });
 
   it('refuses what it cannot compare with one line and exit 2', async () => {

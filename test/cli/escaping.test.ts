@@ -35,10 +35,14 @@ describe('every format escapes what a strategy may contain', async () => {
     expect(outputs.join('\n')).toContain(`"and 50 % more public transport::warning::injected" (${SECTION}, line 9)`);
   });
 
-  it('sarif: the section as logical location, the text intact', () => {
+  it('sarif: the strongest evidence\'s section as logical location, the text intact', () => {
+    const criteria = JSON.parse(read('json')).documents[0].criteria as { id: string; status: string; evidence: { section: string }[] }[];
     const results = JSON.parse(read('sarif')).runs[0].results as { ruleId: string; locations: { logicalLocations?: { fullyQualifiedName?: string }[] }[] }[];
-    expect(results.map((result) => result.ruleId)).toEqual(['mini/transport', 'mini/transport.cycling', 'mini/emissions', 'mini/ocean']);
-    expect(results[0]!.locations[0]!.logicalLocations?.[0]?.fullyQualifiedName).toBe(SECTION);
+    const unmet = criteria.filter((criterion) => criterion.status !== 'met');
+    expect(results.map((result) => result.ruleId)).toEqual(unmet.map((criterion) => criterion.id));
+    for (const [index, criterion] of unmet.entries()) {
+      expect(results[index]!.locations[0]!.logicalLocations?.[0]?.fullyQualifiedName).toBe(criterion.evidence[0]?.section);
+    }
   });
 
   it('html and Markdown: markup escaped, tables intact', () => {
