@@ -1,8 +1,10 @@
 // Compares two results of the same strategy (older and newer version): which criteria changed
 // status or score, and how the framework scores moved. Pure: no files, terminal or clock.
-import { STATUS_RANK } from '../report/labels.js';
-import type { CriterionResult, DocumentResult } from '../score/types.js';
+import type { CriterionResult, DocumentResult, Status } from '../score/types.js';
 import { type ChangeKind, type CriterionChange, type CriterionState, DIFF_FORMAT_VERSION, DIFF_SCHEMA_URL, type DiffReport, type DiffSide, type FrameworkChange, type ScoreChange } from './types.js';
+
+/** Higher is better: tells a regression from an improvement. */
+const STATUS_RANK: Record<Status, number> = { missing: 0, partial: 1, met: 2 };
 
 export interface CompareInput {
   result: DocumentResult;

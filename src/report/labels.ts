@@ -1,6 +1,6 @@
 // Small helpers shared by the formatters: where a quote stands, short document labels, the
-// frameworks and criteria across documents, status order.
-import type { CriterionResult, DocumentResult, EvidenceResult, Status } from '../score/types.js';
+// frameworks and criteria across documents.
+import type { CriterionResult, DocumentResult, EvidenceResult } from '../score/types.js';
 
 /** `Section > Subsection, p. 12` (or line, or paragraph), as people cite a place in a document. */
 export function placeOf(item: EvidenceResult): string {
@@ -19,9 +19,6 @@ export function documentLabels(paths: string[]): string[] {
   const names = paths.map((path) => path.split(/[\\/]/).pop() || path);
   return names.map((name, index) => (names.indexOf(name) === names.lastIndexOf(name) ? name : (paths[index] ?? name)));
 }
-
-/** Higher is better: used to tell a regression from an improvement. */
-export const STATUS_RANK: Record<Status, number> = { missing: 0, partial: 1, met: 2 };
 
 /** Frameworks in the order the documents have them (every analysed document has the same sets). */
 export function frameworksOf(documents: DocumentResult[]): { id: string; title: string }[] {
