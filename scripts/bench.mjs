@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// `npm run bench`: wall time and peak memory of s4s against its physical limits, on a corpus it
+// generates once (scripts/bench-corpus.mjs) plus ../shared/data/documents when present:
+//   bare pdf.js text extraction of every page (the floor), `s4s extract`, `s4s check` of one PDF,
+//   a batch with --jobs 1 and --jobs 2, pdftotext (poppler) as the native reference, and start-up.
+// Every figure is the median of --runs runs (default 3); peak memory is the largest of them. The
+// machine may be shared: the load average is printed before and after, so read figures with it.
+//   node scripts/bench.mjs [--runs 3] [--no-build]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LONG_PAGES, prepareCorpus } from './bench-corpus.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const S4S = join(ROOT, 'bin', 's4s.js');
+const RUNS = Number(option('--runs', '3'));
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const work = mkdtempSync(join(tmpdir(), 's4s-bench-'));
+const log = (line) => console.log(line);
+
+function option(name, fallback) {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? fallback : process.argv[index + 1];
+}
+
+/** Runs a command once: wall milliseconds and peak resident memory in MB (undefined without /usr/bin/time). */
+function measureOnce(command, args) {
+  const memoryFile = join(work, 'memory');
+  const [program, programArgs] = TIME ? [TIME, ['-f', '%M', '-o', memoryFile, command, ...args]] : [command, args];
+  const start = process.hrtime.bigint();
+  const result = spawnSync(program, programArgs, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' }, maxBuffer: 64 * 1024 * 1024 });
+  const milliseconds = Number(process.hrtime.bigint() - start) / 1e6;
+  const stderr = result.stderr?.toString() ?? '';
+  const memory = TIME ? Number(readFileSync(memoryFile, 'utf8').trim().split('\n').at(-1)) / 1024 : undefined;
+  return { milliseconds, memory, status: result.status, stderr };
+}
+
+function measure(label, command, args) {
+  const runs = Array.from({ length: RUNS }, () => measureOnce(command, args));
+  const times = runs.map((run) => run.milliseconds).sort((a, b) => a - b);
+  const memories = runs.map((run) => run.memory).filter((memory) => memory !== undefined);
+  // Exit 2 with documents reported is a finished run (some input was unreadable); a crash is not.
+  const failed = runs.some((run) => run.status === null || run.status > 2 || run.stderr.includes('internal error'));
+  const figure = { label, milliseconds: times[Math.floor(times.length / 2)], fastest: times[0], memory: memories.length ? Math.max(...memories) : undefined, failed };
+  const memory = figure.memory === undefined ? 'n/a' : `${figure.memory.toFixed(0)} MB`;
+  const status = runs[0].status;
+  const note = status === 0 ? '' : `  (${failed ? 'FAILED, left out of the ratios' : 'exit'} ${status}: ${runs[0].stderr.trim().split('\n').slice(0, 2).join(' | ')})`;
+  log(`  ${label.padEnd(44)} ${(figure.milliseconds / 1000).toFixed(2).padStart(7)} s  (fastest ${(figure.fastest / 1000).toFixed(2)} s)  peak ${memory.padStart(7)}${note}`);
+  return failed ? undefined : figure;
+}
+
+function ratio(label, value, goal) {
+  log(`  ${label.padEnd(44)} ${value}${goal ? `   goal: ${goal}` : ''}`);
+}
+
+function build() {
+  if (process.argv.includes('--no-build')) return;
+  const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'pipe' });
+  if (result.status !== 0) log(`note: tsc reported errors (building anyway from what it emitted):\n${result.stdout.toString().split('\n').slice(0, 5).join('\n')}`);
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+    console.error('dist/ is missing and could not be built');
+    process.exit(2);
+  }
+}
+
+function hasCommand(program, args) {
+  return spawnSync(program, args, { stdio: 'ignore' }).status === 0;
+}
+
+const startLoad = loadavg()[0];
+build();
+const corpus = prepareCorpus(ROOT, log);
+log(`\ns4s benchmark: ${availableParallelism()} cores, load average ${startLoad.toFixed(2)} at the start; median of ${RUNS} runs each`);
+
+const figures = {};
+if (corpus.long) {
+  log(`\nOne long PDF (${LONG_PAGES} pages, generated): ${corpus.long}`);
+  figures.bare = measure('bare pdf.js getTextContent, all pages', process.execPath, [join(ROOT, 'scripts', 'bench-pdfjs.mjs'), corpus.long]);
+  if (hasCommand('pdftotext', ['-v'])) figures.pdftotext = measure('pdftotext (poppler, native)', 'pdftotext', [corpus.long, join(work, 'long.txt')]);
+  else log('  pdftotext not installed: the native reference is skipped (apt-get install -y poppler-utils)');
+  const helpText = spawnSync(process.execPath, [S4S, '--help'], { encoding: 'utf8' }).stdout ?? '';
+  if (/^\s+extract\b/m.test(helpText)) figures.extract = measure('s4s extract --format json', process.execPath, [S4S, 'extract', corpus.long, '--format', 'json']);
+  else log('  s4s extract is not in this build yet (issue 3): skipped');
+  figures.check = measure('s4s check --format json (1 worker)', process.execPath, [S4S, 'check', corpus.long, '--format', 'json']);
+  figures.checkInProcess = measure('s4s check --jobs 1 --timeout 0 (in-process)', process.execPath, [S4S, 'check', corpus.long, '--format', 'json', '--jobs', '1', '--timeout', '0']);
+}
+const realPdf = corpus.shared.find((path) => path.endsWith('cz_praha_ockovaci_strategie_2021.pdf'));
+if (realPdf) {
+  log(`\nOne real PDF (47 pages): ${realPdf}`);
+  figures.realBare = measure('bare pdf.js getTextContent, all pages', process.execPath, [join(ROOT, 'scripts', 'bench-pdfjs.mjs'), realPdf]);
+  figures.realCheck = measure('s4s check --format json', process.execPath, [S4S, 'check', realPdf, '--format', 'json']);
+}
+const batch = [...corpus.batch, ...corpus.shared];
+if (batch.length > 1) {
+  log(`\nBatch: ${corpus.batch.length} generated strategies (PDF and DOCX, about 35 pages each)${corpus.shared.length ? ` and ${corpus.shared.length} from ../shared/data/documents` : ''}`);
+  figures.jobs1 = measure(`s4s check --jobs 1, ${batch.length} documents`, process.execPath, [S4S, 'check', ...batch, '--format', 'json', '--jobs', '1']);
+  figures.jobs2 = measure(`s4s check --jobs 2, ${batch.length} documents`, process.execPath, [S4S, 'check', ...batch, '--format', 'json', '--jobs', '2']);
+}
+log('\nStart-up');
+figures.node = measure('node -e 0', process.execPath, ['-e', '0']);
+figures.version = measure('s4s --version', process.execPath, [S4S, '--version']);
+figures.help = measure('s4s --help', process.execPath, [S4S, '--help']);
+
+log('\nRatios');
+const times = (a, b) => `${(a.milliseconds / b.milliseconds).toFixed(2)}x`;
+if (figures.check && figures.bare) ratio('s4s check / bare pdf.js (long PDF)', times(figures.check, figures.bare), '<= 1.3x');
+if (figures.checkInProcess && figures.bare) ratio('s4s check in-process / bare pdf.js', times(figures.checkInProcess, figures.bare));
+if (figures.extract && figures.bare) ratio('s4s extract / bare pdf.js', times(figures.extract, figures.bare), '<= 1.25x (issue 3)');
+if (figures.realCheck && figures.realBare) ratio('s4s check / bare pdf.js (real 47-page PDF)', times(figures.realCheck, figures.realBare), '<= 1.3x');
+if (figures.bare && figures.pdftotext) ratio('bare pdf.js / pdftotext', times(figures.bare, figures.pdftotext));
+if (figures.jobs1 && figures.jobs2) ratio('batch speed-up, --jobs 2 over --jobs 1', times(figures.jobs1, figures.jobs2), '>= 1.7x');
+if (figures.check?.memory !== undefined) ratio(`peak memory of s4s check, ${LONG_PAGES}-page PDF`, `${figures.check.memory.toFixed(0)} MB`, '< 300 MB');
+if (figures.version && figures.node) ratio('s4s --version minus node -e 0', `${(figures.version.milliseconds - figures.node.milliseconds).toFixed(0)} ms`, '<= 100 ms');
+log(`\nload average ${loadavg()[0].toFixed(2)} at the end (other processes share these cores)`);
+rmSync(work, { recursive: true, force: true });
