@@ -61,7 +61,7 @@ function buildText() {
   writeFileSync(out('text', 'cs-windows-1250.txt'), encodeSingleByte(czech.replace(/\n/g, '\r\n'), 'windows-1250'));
   writeFileSync(out('text', 'sk-iso-8859-2.txt'), encodeSingleByte(slovak, 'iso-8859-2'));
   writeFileSync(out('text', 'hu-utf16le-bom.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(hungarian, 'utf16le')]));
-  writeFileSync(out('text', 'cs-one-line.txt'), `${czech.replace(/\s+/g, ' ').trim()} ${czech.replace(/\s+/g, ' ').trim()}`);
+  writeFileSync(out('text', 'cs-one-line.txt'), Array.from({ length: 4 }, () => czech.replace(/\s+/g, ' ').trim()).join(' '));
   console.log('fixtures/text/*.txt');
 }
 

@@ -1,26 +1,62 @@
 // Language detection for documents and sections: franc's trigram model restricted to the five
-// languages s4s reads, with a letter-based tie-break between Czech and Slovak.
-import { franc } from 'franc';
-import type { DetectedLanguage, Document, LanguageCode } from './types.js';
+// languages s4s reads, then letters and function words only Czech or only Slovak use to tell the
+// two apart (trigrams find them close). A section keeps the document's language unless its own
+// text says otherwise clearly.
+import { francAll } from 'franc';
+import type { DetectedLanguage, Document, LanguageCode, Section } from './types.js';
 
 const FRANC_TO_CODE: Record<string, LanguageCode> = { ces: 'cs', slk: 'sk', pol: 'pl', hun: 'hu', eng: 'en' };
 const FRANC_ONLY = Object.keys(FRANC_TO_CODE);
 /** Enough text to judge a document; more only costs time. */
 const SAMPLE_CHARS = 20_000;
+/** Sections shorter than this take the document's language. */
+const MIN_SECTION_CHARS = 200;
 
-export function detectLanguage(text: string): DetectedLanguage {
-  const sample = text.slice(0, SAMPLE_CHARS);
-  const code = FRANC_TO_CODE[franc(sample, { only: FRANC_ONLY, minLength: 20 })];
-  if (code === 'cs' || code === 'sk') return czechOrSlovak(sample, code);
-  return code ?? 'und';
+export interface LanguageGuess {
+  language: DetectedLanguage;
+  /** How far ahead of the runner-up the winner is, 0 (a tie) to 1. */
+  margin: number;
 }
 
-/** Letters and words only one of the two languages uses settle what trigrams find close. */
-function czechOrSlovak(text: string, fallback: 'cs' | 'sk'): 'cs' | 'sk' {
+export function detectLanguage(text: string): DetectedLanguage {
+  return guessLanguage(text).language;
+}
+
+export function guessLanguage(text: string): LanguageGuess {
+  const sample = sampleOf(text);
+  const ranked = francAll(sample, { only: FRANC_ONLY, minLength: 20 });
+  const [first, second] = ranked;
+  const code = first ? FRANC_TO_CODE[first[0]] : undefined;
+  if (!code || !first) return { language: 'und', margin: 0 };
+  const margin = second ? first[1] - second[1] : 1;
+  if (code === 'cs' || code === 'sk') {
+    const other = second && FRANC_TO_CODE[second[0]];
+    const close = other === 'cs' || other === 'sk' ? czechOrSlovak(sample) : undefined;
+    // Words and letters only one of the two uses are stronger evidence than trigram scores.
+    return { language: close ?? code, margin: close ? Math.max(margin, 0.1) : margin };
+  }
+  return { language: code, margin };
+}
+
+/** Beginning, middle and end: a title page or an English abstract alone does not decide. */
+function sampleOf(text: string): string {
+  if (text.length <= SAMPLE_CHARS) return text;
+  const third = SAMPLE_CHARS / 3;
+  const middle = Math.floor(text.length / 2 - third / 2);
+  return `${text.slice(0, third)}\n${text.slice(middle, middle + third)}\n${text.slice(-third)}`;
+}
+
+const CZECH_LETTERS = /[ěřů]/g;
+const SLOVAK_LETTERS = /[ľĺŕäô]/g;
+const CZECH_WORDS = /(?<!\p{L})(které|který|která|jsou|také|může|být|nebo|jako|podle|již|město|města|obce|pro|při|jejich|mezi|během|přes)(?!\p{L})/gu;
+const SLOVAK_WORDS = /(?<!\p{L})(ktoré|ktorý|ktorá|sú|tiež|môže|byť|alebo|ako|podľa|už|mesto|mesta|obce|pre|pri|ich|medzi|počas|cez)(?!\p{L})/gu;
+
+/** Letters and words only one of the two languages uses; undefined when they do not tell. */
+export function czechOrSlovak(text: string): 'cs' | 'sk' | undefined {
   const lower = text.toLowerCase();
-  const czech = count(lower, /[ěřů]/g) + count(lower, /\b(které|jsou|také|může|být)\b/g) * 3;
-  const slovak = count(lower, /[ľĺŕäô]/g) + count(lower, /\b(ktoré|sú|tiež|môže|byť|alebo)\b/g) * 3;
-  if (czech === slovak) return fallback;
+  const czech = count(lower, CZECH_LETTERS) + count(lower, CZECH_WORDS) * 3;
+  const slovak = count(lower, SLOVAK_LETTERS) + count(lower, SLOVAK_WORDS) * 3;
+  if (czech === slovak) return undefined;
   return czech > slovak ? 'cs' : 'sk';
 }
 
@@ -28,15 +64,23 @@ function count(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
 }
 
-/** Sets the document's language (forced or detected) and each long section's own language. */
+/** Text that says something about language: contents entries and tables of numbers do not. */
+function sectionText(section: Section): string {
+  return [section.heading, ...section.blocks.filter((block) => block.role !== 'toc' && block.role !== 'table').map((block) => block.text)].join('\n');
+}
+
+/** Sets the document's language (forced or detected) and each section's own language. */
 export function detectDocumentLanguage(document: Document, forced?: LanguageCode): Document {
-  const sectionTexts = document.sections.map((section) => [section.heading, ...section.blocks.map((block) => block.text)].join('\n'));
-  const language = forced ?? detectLanguage(sectionTexts.join('\n'));
+  if (forced) return { ...document, language: forced, sections: document.sections.map((section) => ({ ...section, language: forced })) };
+  const texts = document.sections.map(sectionText);
+  const language = detectLanguage(texts.join('\n'));
   const sections = document.sections.map((section, index) => {
-    if (forced) return { ...section, language: forced };
-    const text = sectionTexts[index] ?? '';
-    const own = text.length >= 200 ? detectLanguage(text) : 'und';
-    return { ...section, language: own === 'und' ? language : own };
+    const text = texts[index] ?? '';
+    if (text.length < MIN_SECTION_CHARS || section.role === 'toc') return { ...section, language };
+    const own = guessLanguage(text);
+    // Short sections differ from the document only on a clear lead (cs/sk settle by their own words).
+    const clear = own.margin >= (text.length < 1000 ? 0.05 : 0.02) || language === 'und';
+    return { ...section, language: own.language !== 'und' && clear ? own.language : language };
   });
   return { ...document, language, sections };
 }

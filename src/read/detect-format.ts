@@ -1,24 +1,67 @@
-// Decides a file's format from its bytes (magic numbers), falling back to its name only for text.
+// Decides a file's format from its bytes (magic numbers): a PDF named .docx is read as a PDF, a zip
+// goes to the DOCX reader (which checks it holds a Word document), and known binary formats and
+// junk are refused with a reason. Only for text does the name (or --stdin-format) choose md or txt.
 import { extname } from 'node:path';
 import type { DocumentFormat } from '../document/types.js';
+import { utf16WithoutBom } from './decode-text.js';
 import { ReadError } from './errors.js';
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd']);
 
+/** Formats recognised by their first bytes that s4s does not read, and what to tell the user. */
+const REFUSED: [number[], string][] = [
+  [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 'a legacy Microsoft Office file (.doc, .xls, .ppt): save it as DOCX or PDF'],
+  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'an RTF document: save it as DOCX or PDF'],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image: scanned pages need OCR before s4s can read them'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image: scanned pages need OCR before s4s can read them'],
+  [[0x49, 0x49, 0x2a, 0x00], 'a TIFF image: scanned pages need OCR before s4s can read them'],
+  [[0x4d, 0x4d, 0x00, 0x2a], 'a TIFF image: scanned pages need OCR before s4s can read them'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x1f, 0x8b], 'a gzip archive: unpack it first'],
+  [[0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], 'a 7-Zip archive: unpack it first'],
+  [[0x52, 0x61, 0x72, 0x21], 'a RAR archive: unpack it first'],
+  [[0x41, 0x54, 0x26, 0x54, 0x46, 0x4f, 0x52, 0x4d], 'a DjVu document: export it as PDF'],
+];
+
 export function detectFormat(bytes: Uint8Array, path: string, hint?: DocumentFormat): DocumentFormat {
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf'; // %PDF
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'docx'; // zip; the DOCX reader checks it is Word
-  if (looksBinary(bytes)) throw new ReadError('UNSUPPORTED', 'binary content that is not PDF or DOCX');
+  // The PDF header may follow some junk; readers accept it within the first kilobyte.
+  if (indexOf(bytes.subarray(0, 1024), [0x25, 0x50, 0x44, 0x46, 0x2d]) !== -1) return 'pdf';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'docx';
+  const refused = REFUSED.find(([magic]) => startsWith(bytes, magic));
+  if (refused) throw new ReadError('UNSUPPORTED', refused[1]);
+  const extension = extname(path).toLowerCase();
+  const binary = looksBinary(bytes);
+  // Standard input said to be PDF or DOCX, or binary named so, that is not: say so plainly.
+  const claimed = path === '-' ? hint : undefined;
+  if (claimed === 'pdf' || (binary && extension === '.pdf')) {
+    throw new ReadError('DAMAGED', 'not a PDF: there is no %PDF header (damaged, or another format named .pdf)');
+  }
+  if (claimed === 'docx' || (binary && extension === '.docx')) {
+    throw new ReadError('NOT_DOCX', 'not a Word document: a DOCX is a zip archive and this is not one');
+  }
+  if (binary) throw new ReadError('UNSUPPORTED', 'binary content that is not PDF or DOCX');
   if (hint === 'md' || hint === 'txt') return hint;
-  return MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase()) ? 'md' : 'txt';
+  return MARKDOWN_EXTENSIONS.has(extension) ? 'md' : 'txt';
 }
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((value, index) => bytes[index] === value);
 }
 
-/** NUL bytes in the first 8 KiB mean binary, unless the text is UTF-16 with a BOM. */
+function indexOf(bytes: Uint8Array, needle: number[]): number {
+  const first = needle[0] ?? 0;
+  for (let index = bytes.indexOf(first); index !== -1 && index <= bytes.length - needle.length; index = bytes.indexOf(first, index + 1)) {
+    if (needle.every((value, offset) => bytes[index + offset] === value)) return index;
+  }
+  return -1;
+}
+
+/** NUL bytes, or many control characters, in the first 8 KiB mean binary, unless the text is UTF-16. */
 function looksBinary(bytes: Uint8Array): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
-  return bytes.subarray(0, 8192).includes(0);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || utf16WithoutBom(bytes)) return false;
+  const sample = bytes.subarray(0, 8192);
+  if (sample.includes(0)) return true;
+  let controls = 0;
+  for (const byte of sample) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) controls++;
+  return controls > 0.02 * sample.length;
 }

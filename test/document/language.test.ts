@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { czechOrSlovak, detectDocumentLanguage, detectLanguage } from '../../src/document/language.js';
+import type { Document } from '../../src/document/types.js';
+
+const SAMPLES: [string, string][] = [
+  ['cs', 'Strategie rozvoje města navazuje na Koncepci Smart Cities a na Cíle udržitelného rozvoje. Město chce být zelené a bezpečné.'],
+  ['sk', 'Stratégia rozvoja mesta určuje ciele a opatrenia mesta na roky 2024 až 2030. Mesto chce byť zelené a bezpečné pre všetkých.'],
+  ['pl', 'Strategia rozwoju gminy określa cele i kierunki działań samorządu w latach 2024–2030 oraz sposób ich finansowania.'],
+  ['hu', 'A stratégia célja, hogy a város hosszú távon élhető, zöld és versenyképes település legyen a lakók számára.'],
+  ['en', 'The strategy sets out the goals and measures of the city for the years 2024 to 2030 and how they are financed.'],
+];
+
+describe('language detection', () => {
+  it.each(SAMPLES)('recognises %s', (language, text) => {
+    expect(detectLanguage(text)).toBe(language);
+  });
+
+  it('tells Czech from Slovak by the letters and words only one of them uses', () => {
+    expect(czechOrSlovak('Obec leží v kraji, které jsou blízko.')).toBe('cs');
+    expect(czechOrSlovak('Obec leží v kraji, ktoré sú blízko, a ľudia tu žijú.')).toBe('sk');
+    expect(czechOrSlovak('Obec a kraj.')).toBeUndefined();
+  });
+
+  it('gives every section a language, its own only when its text is long and clear, and honours a forced one', () => {
+    const section = (heading: string, text: string) => ({ heading, level: 1, path: [heading], location: { line: 1 }, blocks: [{ text, location: { line: 1 } }] });
+    const english = SAMPLES.find(([language]) => language === 'en')?.[1] ?? '';
+    const czech = SAMPLES.find(([language]) => language === 'cs')?.[1] ?? '';
+    const document: Document = {
+      path: 'x.md',
+      format: 'md',
+      sha256: '',
+      language: 'und',
+      sections: [section('Úvod', `${czech} ${czech} ${czech}`), section('Summary', `${english} ${english}`), section('Poznámka', 'Krátký text.')],
+      metadata: {},
+      warnings: [],
+    };
+    const detected = detectDocumentLanguage(document);
+    expect(detected.sections.map((entry) => entry.language)).toEqual(['cs', 'en', detected.language]);
+    const forced = detectDocumentLanguage(document, 'sk');
+    expect([forced.language, ...forced.sections.map((entry) => entry.language)]).toEqual(['sk', 'sk', 'sk', 'sk']);
+  });
+});
