@@ -24,19 +24,33 @@ interface Strength {
  * reach scoring (match.ts skips them).
  */
 const ROLE_WEIGHT: Record<Evidence['role'], number> = { body: 1, annex: 0.5, reference: 0.25 };
-/** A heading naming the topic shows a part devoted to it: worth more than a body mention. */
-const HEADING_BONUS = 1.5;
-const STRUCTURAL_HEADING_BONUS = 3;
-/** Beyond these, more of the same adds nothing: ten mentions are not twice five. */
-const MAX_COUNTED_PASSAGES = 10;
-const MAX_COUNTED_CHAPTERS = 5;
-/** A goal's targets add to its own evidence at this weight. */
-const CHILD_WEIGHT = 0.5;
+/** A heading naming the topic shows a part devoted to it: worth two more passages. */
+const HEADING_BONUS = 2;
+/** A heading that names a required part (a "Vision" chapter) shows the part on its own. */
+const STRUCTURAL_HEADING_BONUS = 8;
+/** Each distinct term beyond the first shows breadth: half a passage each. */
+const TERM_BREADTH = 0.5;
+/** Each chapter beyond the first shows the topic runs through the document: a passage each. */
+const CHAPTER_BREADTH = 1;
+/** Beyond this many passages, more of the same adds little (logarithmically): thirty mentions are not twice fifteen. */
+const FULLY_COUNTED_PASSAGES = 15;
+const MAX_COUNTED_TERMS = 8;
+const MAX_COUNTED_CHAPTERS = 12;
+/**
+ * Scale of the map from strength to score. With the usual thresholds (partial 0.2, met 0.5) one
+ * body passage is partial and about seven passage-equivalents are met (four passages in three
+ * chapters with a few distinct terms): a topic the document treats, not one it mentions. A single
+ * passage (`s4s tag`) is judged on its own scale: one term is partial, two distinct terms met.
+ */
+const STRENGTH_SCALE: Record<EvidenceUnit, number> = { document: 15, passage: 3 };
+export type EvidenceUnit = 'document' | 'passage';
 const NO_STRENGTH: Strength = { value: 0, passages: 0, chapters: 0, headingHits: 0, terms: [] };
 
 export interface ScoreOptions {
   /** Language for titles and guidance; the document's language when absent. */
   reportLanguage?: string;
+  /** What is scored: a whole document (default) or one passage. */
+  unit?: EvidenceUnit;
 }
 
 export function scoreDocument(document: Document, sets: CriteriaSet[], matches: MatchResult, options: ScoreOptions = {}): DocumentResult {
@@ -45,12 +59,24 @@ export function scoreDocument(document: Document, sets: CriteriaSet[], matches: 
   const criteria: CriterionResult[] = [];
   const frameworks: FrameworkResult[] = [];
   for (const set of sets) {
-    const strengths = new Map(set.criteria.map((criterion) => [criterion.id, strengthOf(matches.get(criterion.id) ?? [], chapters)]));
     const children = new Map<string, Criterion[]>();
     for (const criterion of set.criteria) if (criterion.parent) children.set(criterion.parent, [...(children.get(criterion.parent) ?? []), criterion]);
-    const results = set.criteria.map((criterion) =>
-      scoreCriterion(criterion, set, { own: strengths, children: children.get(criterion.id) ?? [] }, matches.get(criterion.id) ?? [], document, reportLanguage),
-    );
+    const topicEvidence = new Map<string, Evidence[]>();
+    // A goal is addressed through its own terms and its targets': its evidence is the union of theirs.
+    const evidenceOf = (criterion: Criterion, seen: Set<string>): Evidence[] => {
+      const known = topicEvidence.get(criterion.id);
+      if (known) return known;
+      seen.add(criterion.id);
+      const lists = [matches.get(criterion.id) ?? [], ...(children.get(criterion.id) ?? []).filter((child) => !seen.has(child.id)).map((child) => evidenceOf(child, seen))];
+      const merged = lists.length === 1 ? (lists[0] ?? []) : mergeEvidence(lists);
+      topicEvidence.set(criterion.id, merged);
+      return merged;
+    };
+    const results = set.criteria.map((criterion) => {
+      const evidence = evidenceOf(criterion, new Set());
+      const addressed = (children.get(criterion.id) ?? []).filter((child) => (topicEvidence.get(child.id)?.length ?? 0) > 0).length;
+      return scoreCriterion(criterion, set, strengthOf(evidence, chapters), evidence, { count: children.get(criterion.id)?.length ?? 0, addressed }, document, reportLanguage, options.unit ?? 'document');
+    });
     criteria.push(...results);
     frameworks.push(scoreFramework(set, results, reportLanguage));
   }
@@ -106,30 +132,44 @@ function strengthOf(evidence: Evidence[], chapterOfSection: number[]): Strength 
   if (evidence.length === 0) return NO_STRENGTH;
   const termValue = [...termWeights.values()].reduce((sum, weight) => sum + weight, 0);
   const value =
-    termValue +
-    0.3 * Math.min(passages, MAX_COUNTED_PASSAGES) +
-    0.5 * Math.min(chapters.size, MAX_COUNTED_CHAPTERS) +
+    countedPassages(passages) +
+    TERM_BREADTH * Math.max(0, Math.min(termValue, MAX_COUNTED_TERMS) - 1) +
+    CHAPTER_BREADTH * (Math.min(chapters.size, MAX_COUNTED_CHAPTERS) - 1) +
     (headingHits > 0 ? HEADING_BONUS : 0) +
     (structural ? STRUCTURAL_HEADING_BONUS : 0);
   return { value, passages: evidence.length, chapters: chapters.size, headingHits, terms: [...termWeights.keys()] };
 }
 
-/** Saturating map from evidence strength to 0-1: one term in one passage is weak, several in several chapters strong. */
-function scoreFromStrength(value: number): number {
-  return Math.round((1 - Math.exp(-value / 4)) * 1000) / 1000;
+/** Saturating map from evidence strength to 0-1 (square root, so that the met threshold lies far above a single mention). */
+function countedPassages(passages: number): number {
+  return passages <= FULLY_COUNTED_PASSAGES ? passages : FULLY_COUNTED_PASSAGES * (1 + Math.log(passages / FULLY_COUNTED_PASSAGES));
 }
 
-interface Related {
-  own: Map<string, Strength>;
-  children: Criterion[];
+export function scoreFromStrength(value: number, unit: EvidenceUnit = 'document'): number {
+  return Math.round((1 - Math.exp(-Math.sqrt(value / STRENGTH_SCALE[unit]))) * 1000) / 1000;
 }
 
-function scoreCriterion(criterion: Criterion, set: CriteriaSet, related: Related, evidence: Evidence[], document: Document, language: string): CriterionResult {
-  const own = related.own.get(criterion.id) ?? NO_STRENGTH;
-  const addressedChildren = related.children.filter((child) => (related.own.get(child.id)?.passages ?? 0) > 0);
-  // A goal is also addressed through its targets: their evidence adds to its own, at reduced weight.
-  const childStrength = addressedChildren.reduce((sum, child) => sum + (related.own.get(child.id)?.value ?? 0), 0);
-  const score = scoreFromStrength(own.value + CHILD_WEIGHT * childStrength);
+/** The inverse of `scoreFromStrength` (up to rounding): compares criteria by their evidence. */
+export function strengthFromScore(score: number, unit: EvidenceUnit = 'document'): number {
+  return score >= 1 ? Number.POSITIVE_INFINITY : STRENGTH_SCALE[unit] * Math.log(1 - score) ** 2;
+}
+
+interface ChildCounts {
+  count: number;
+  addressed: number;
+}
+
+function scoreCriterion(
+  criterion: Criterion,
+  set: CriteriaSet,
+  strength: Strength,
+  evidence: Evidence[],
+  children: ChildCounts,
+  document: Document,
+  language: string,
+  unit: EvidenceUnit,
+): CriterionResult {
+  const score = scoreFromStrength(strength.value, unit);
   const status = statusFor(score, criterion);
   const ranked = rankEvidence(evidence);
   const strongest = ranked[0];
@@ -145,13 +185,13 @@ function scoreCriterion(criterion: Criterion, set: CriteriaSet, related: Related
     explanation: explainStatus(
       {
         status,
-        passages: own.passages,
-        chapters: own.chapters,
-        headingHits: own.headingHits,
+        passages: strength.passages,
+        chapters: strength.chapters,
+        headingHits: strength.headingHits,
         place: strongest ? { ...strongest.location, heading: document.sections[strongest.sectionIndex]?.heading ?? '' } : undefined,
-        terms: own.terms,
-        childCount: related.children.length,
-        addressedChildren: addressedChildren.length,
+        terms: strength.terms,
+        childCount: children.count,
+        addressedChildren: children.addressed,
       },
       language,
     ),
@@ -160,6 +200,23 @@ function scoreCriterion(criterion: Criterion, set: CriteriaSet, related: Related
   };
   if (status !== 'met') result.guidance = localize(criterion.guidance, language);
   return result;
+}
+
+/** One entry per quoted sentence, with the terms of every list that found it, in document order. */
+function mergeEvidence(lists: Evidence[][]): Evidence[] {
+  const byPlace = new Map<string, Evidence>();
+  for (const list of lists) {
+    for (const item of list) {
+      const key = `${item.sectionIndex}:${item.blockIndex ?? 'h'}:${item.quote}`;
+      const known = byPlace.get(key);
+      if (!known) byPlace.set(key, { ...item, terms: [...item.terms] });
+      else {
+        for (const term of item.terms) if (!known.terms.includes(term)) known.terms.push(term);
+        known.structuralHeading ||= item.structuralHeading;
+      }
+    }
+  }
+  return [...byPlace.values()].sort((a, b) => a.sectionIndex - b.sectionIndex || (a.blockIndex ?? -1) - (b.blockIndex ?? -1));
 }
 
 function statusFor(score: number, criterion: Criterion): Status {

@@ -5,6 +5,7 @@ import type { DetectedLanguage, Document, LanguageCode } from '../document/types
 import type { CriteriaSet } from '../criteria/types.js';
 import type { Matcher } from '../match/match.js';
 import { analyzeDocument } from './analyze.js';
+import { strengthFromScore } from './score.js';
 import type { Status } from './types.js';
 
 export interface PassageTag {
@@ -47,7 +48,7 @@ export function tagPassage(text: string, language: LanguageCode | 'auto', sets: 
     metadata: {},
     warnings: [],
   };
-  const result = analyzeDocument(document, sets, matcher, { reportLanguage: 'en' });
+  const result = analyzeDocument(document, sets, matcher, { reportLanguage: 'en', unit: 'passage' });
   const parents = new Map(result.criteria.flatMap((criterion) => (criterion.parent ? [[criterion.id, criterion.parent] as const] : [])));
   const termsById = new Map(result.criteria.map((criterion) => [criterion.id, criterion.evidence.flatMap((item) => item.terms)]));
   const childTerms = new Map<string, string[]>();
@@ -56,10 +57,10 @@ export function tagPassage(text: string, language: LanguageCode | 'auto', sets: 
   }
   const strongest = new Map<string, number>();
   for (const criterion of result.criteria) {
-    if (!criterion.parent) strongest.set(criterion.framework, Math.max(strongest.get(criterion.framework) ?? 0, strengthOf(criterion.score)));
+    if (!criterion.parent) strongest.set(criterion.framework, Math.max(strongest.get(criterion.framework) ?? 0, strengthFromScore(criterion.score, 'passage')));
   }
   const mainTopics = new Set(
-    result.criteria.filter((criterion) => !criterion.parent && criterion.status !== 'missing' && strengthOf(criterion.score) >= minShare * (strongest.get(criterion.framework) ?? 0)).map((criterion) => criterion.id),
+    result.criteria.filter((criterion) => !criterion.parent && criterion.status !== 'missing' && strengthFromScore(criterion.score, 'passage') >= minShare * (strongest.get(criterion.framework) ?? 0)).map((criterion) => criterion.id),
   );
   const tags: PassageTag[] = [];
   for (const criterion of result.criteria) {
@@ -74,11 +75,6 @@ export function tagPassage(text: string, language: LanguageCode | 'auto', sets: 
     });
   }
   return { language: passageLanguage, tags };
-}
-
-/** The evidence strength behind a score (the inverse of the scorer's saturating map). */
-function strengthOf(score: number): number {
-  return score >= 1 ? Number.POSITIVE_INFINITY : -Math.log(1 - score);
 }
 
 function topOf(id: string, parents: Map<string, string>): string {

@@ -28,6 +28,10 @@ Trams run every five minutes. Public transport is free. New cycle paths link sch
 
 More trams and public transport lines. Cycle paths along the river.
 
+## Streets
+
+Trams on every main street.
+
 ## Climate
 
 Cut emissions by 55 % by 2030.
@@ -50,7 +54,7 @@ describe('scoring', () => {
 
   it('explains each status in a sentence a person can check', () => {
     const transport = analyze(strong).criteria.find((criterion) => criterion.id === 'mini/transport');
-    expect(transport?.explanation).toBe('met: 5 passages in 2 chapters, strongest at line 13 (terms: tram*, public transport*, cycle path*); 1 of 1 sub-criteria addressed');
+    expect(transport?.explanation).toBe('met: 6 passages in 3 chapters, strongest at line 13 (terms: tram*, public transport*, cycle path*); 1 of 1 sub-criteria addressed');
     expect(analyze(strong).criteria.find((criterion) => criterion.id === 'mini/ocean')?.explanation).toBe('missing: no passage matches its terms');
   });
 
@@ -68,17 +72,34 @@ describe('scoring', () => {
   });
 });
 
+describe('strength of evidence', () => {
+  const transportIn = (markdown: string) => analyze(markdown).criteria.find((criterion) => criterion.id === 'mini/transport')!;
+
+  it('calls one mention partial and a topic treated across chapters met', () => {
+    expect(transportIn('# Plan\n\n## Notes\n\nTrams.\n\n## Other\n\nText.\n').status).toBe('partial');
+    expect(transportIn('# Plan\n\n## A\n\nTrams.\n\n## B\n\nTrams.\n\n## C\n\nTrams.\n').status).toBe('partial');
+    const treated = '# Plan\n\n## A\n\nTrams run often. Public transport is free.\n\n## B\n\nNew trams. Trams at night.\n\n## C\n\nCycle paths to the tram stops.\n';
+    expect(transportIn(treated).status).toBe('met');
+  });
+
+  it('counts a sentence once for a goal even when its target found it too', () => {
+    const transport = transportIn('# Plan\n\n## A\n\nCycle paths.\n\n## B\n\nText.\n');
+    expect(transport.explanation).toBe('partial: 1 passage in 1 chapter, strongest at line 5 (terms: cycle path*); 1 of 1 sub-criteria addressed');
+    expect(transport.score).toBe(analyze('# Plan\n\n## A\n\nCycle paths.\n\n## B\n\nText.\n').criteria.find((criterion) => criterion.id === 'mini/transport.cycling')!.score);
+  });
+});
+
 describe('explanations in the report language', () => {
   it('writes the explanation in Czech, with Czech plurals and prepositions', () => {
     const transport = analyze(strong, 'en', 'cs').criteria.find((criterion) => criterion.id === 'mini/transport');
-    expect(transport?.explanation).toBe('splněno: 5 pasáží ve 2 kapitolách, nejsilnější na řádku 13 (termíny: tram*, public transport*, cycle path*); pokryto 1 z 1 dílčích kritérií');
+    expect(transport?.explanation).toBe('splněno: 6 pasáží ve 3 kapitolách, nejsilnější na řádku 13 (termíny: tram*, public transport*, cycle path*); pokryto 1 z 1 dílčích kritérií');
     expect(analyze(strong, 'en', 'hu').criteria.find((criterion) => criterion.id === 'mini/ocean')?.explanation).toBe('hiányzik: egyetlen szakasz sem tartalmazza a kifejezéseit');
   });
 
   it('counts a heading hit and weighs it more than a body mention', () => {
     const inHeading = analyze('# Plan\n\n## Trams\n\nText.\n\n## Other\n\nMore text.\n').criteria.find((criterion) => criterion.id === 'mini/transport');
     const inBody = analyze('# Plan\n\n## Notes\n\nTrams.\n\n## Other\n\nMore text.\n').criteria.find((criterion) => criterion.id === 'mini/transport');
-    expect(inHeading?.explanation).toBe('met: 1 passage in 1 chapter, 1 in a heading, strongest at line 3 (terms: tram*); 0 of 1 sub-criteria addressed');
+    expect(inHeading?.explanation).toBe('partial: 1 passage in 1 chapter, 1 in a heading, strongest at line 3 (terms: tram*); 0 of 1 sub-criteria addressed');
     expect(inHeading!.score).toBeGreaterThan(inBody!.score);
   });
 
