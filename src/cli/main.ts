@@ -16,6 +16,7 @@ Examples:
   $ s4s check corpus/ --shard 2/4 --format jsonl -o shard-2.jsonl && s4s merge shard-*.jsonl --format csv -o all.csv
   $ s4s tag passages.csv --criteria sdg --lang en -o tags.csv
   $ s4s diff old/strategy.md strategy.md --fail-on-regression
+  $ s4s extract strategy.pdf --format md
   $ s4s criteria list
   $ s4s criteria show sdg/11
 
@@ -124,6 +125,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async (oldInput: string, newInput: string, options, command: Command) => {
       const { runDiff } = await import('./diff.js');
       exitCode = await runDiff(oldInput, newInput, options, io, givenOnCommandLine(command));
+    });
+
+  program
+    .command('extract')
+    .description('show what s4s reads from a document: sections with pages (PDF), lines or paragraphs, language, warnings')
+    .argument('<input>', 'a PDF, DOCX, Markdown or text file, or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format: an outline (text, md) or everything (json)').choices(['text', 'json', 'md']).default('text'))
+    .option('-o, --output <path>', 'write to a file instead of standard output')
+    .addOption(new Option('--lang <language>', 'document language').choices(['auto', 'cs', 'sk', 'pl', 'hu', 'en']).default('auto'))
+    .option('--password <password>', 'password for an encrypted PDF')
+    .addOption(new Option('--stdin-format <format>', 'format of standard input when its content does not tell').choices(['md', 'txt', 'pdf', 'docx']))
+    .option('--max-file-size <size>', 'refuse larger files (e.g. 50MB)', '200MB')
+    .action(async (input: string, options) => {
+      const { runExtract } = await import('./extract.js');
+      exitCode = await runExtract(input, options, io);
     });
 
   const criteria = program.command('criteria').description('list, show, validate criteria sets, or print their JSON Schema');

@@ -1,0 +1,58 @@
+// `s4s extract <file>`: shows what s4s read from one document (sections, their pages or lines,
+// language, warnings) as JSON, a Markdown outline, or a text outline. A file that cannot be read
+// gives one line on standard error (and its error code in JSON) and exit code 2.
+import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { Document, DocumentFormat, LanguageCode } from '../document/types.js';
+import { ReadError } from '../read/errors.js';
+import { readDocumentBytes, readDocumentFile, type ReadOptions } from '../read/index.js';
+import { parseSize } from './check.js';
+import { extractErrorJson, extractJson, extractMarkdown, extractText } from './extract-format.js';
+import { displayPath } from './inputs.js';
+import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io.js';
+import { writeReportFile } from './output.js';
+
+export interface ExtractOptions {
+  format: string;
+  output?: string;
+  lang?: string;
+  password?: string;
+  stdinFormat?: string;
+  maxFileSize?: string;
+}
+
+const RENDERERS: Record<string, (document: Document) => string> = { json: extractJson, md: extractMarkdown, text: extractText };
+
+export async function runExtract(input: string, options: ExtractOptions, io: CliIo): Promise<number> {
+  const render = RENDERERS[options.format];
+  if (!render) throw new UsageError(`unknown format "${options.format}" (choose from ${Object.keys(RENDERERS).join(', ')})`);
+  const read: ReadOptions = {
+    ...(options.lang && options.lang !== 'auto' ? { language: options.lang as LanguageCode } : {}),
+    ...(options.password !== undefined ? { password: options.password } : {}),
+    ...(options.stdinFormat ? { formatHint: options.stdinFormat as DocumentFormat } : {}),
+    ...(options.maxFileSize ? { maxBytes: parseSize(options.maxFileSize) } : {}),
+  };
+  const absolute = input === '-' ? '-' : resolve(io.cwd, input);
+  const path = absolute === '-' ? '-' : displayPath(absolute, io.cwd);
+  let output: string;
+  let exitCode = EXIT_OK;
+  try {
+    const document = absolute === '-' ? await readDocumentBytes(await readAll(io.stdin), '-', read) : await readDocumentFile(absolute, read);
+    output = render({ ...document, path });
+  } catch (error) {
+    const { code, message } = error instanceof ReadError ? error : new ReadError('READ_FAILED', error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
+    io.stderr.write(`s4s: ${path}: ${message} [${code}]\n`);
+    if (options.format !== 'json') return EXIT_FAILURE;
+    output = extractErrorJson(path, code, message);
+    exitCode = EXIT_FAILURE;
+  }
+  if (options.output) writeReportFile(options.output, output, io.cwd, absolute === '-' ? [] : [absolute]);
+  else io.stdout.write(output);
+  return exitCode;
+}
+
+async function readAll(stream: Readable): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
