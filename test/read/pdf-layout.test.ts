@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { parseHeadingNumber } from '../../src/read/heading-numbering.js';
+import { orderPage } from '../../src/read/pdf-columns.js';
+import { buildSegments, type PdfTextItem, type TextSegment } from '../../src/read/pdf-lines.js';
+import { isPageNumber, removeRunningLines } from '../../src/read/pdf-running.js';
+import { joinLines, normalizePdfText } from '../../src/read/pdf-text.js';
+import { pageList } from '../../src/read/pdf.js';
+
+/** A text item at (x, y) in display coordinates (y downwards), as pdf.js would give it on an A4 page. */
+const item = (str: string, x: number, y: number, size = 10, width = str.length * size * 0.5): PdfTextItem => ({ str, transform: [size, 0, 0, size, x, 842 - y], width, fontName: 'f1' });
+const A4 = [1, 0, 0, -1, 0, 842];
+
+describe('PDF text clean-up', () => {
+  it('rejoins words hyphenated at line ends but keeps dashes and compounds in the line', () => {
+    expect(joinLines(['Strategie podporuje udrži-', 'telnou mobilitu', 'v období 2024 -', '2030 a česko-slovenskou spolupráci.'])).toBe(
+      'Strategie podporuje udržitelnou mobilitu v období 2024 - 2030 a česko-slovenskou spolupráci.',
+    );
+    expect(joinLines(['Plán 2024–', '2030'])).toBe('Plán 2024–2030');
+  });
+
+  it('normalises ligatures, odd spaces, symbol-font bullets and accents drawn apart', () => {
+    expect(normalizePdfText('e\uFB03cient \uFB01nance\u00A0a\u200Bb')).toBe('efficient finance ab');
+    expect(normalizePdfText('\uF0B7 položka')).toBe('• položka');
+    expect(normalizePdfText('na\u00A8\u0131ve')).toBe('naïve');
+    expect(normalizePdfText('\u02C7cesk\u00B4y')).toBe('český');
+  });
+
+  it('knows page numbers but not years or headings', () => {
+    for (const text of ['12', '- 3 -', '– 4 –', 'Strana 5', 'strana 5 z 40', 'Page 7 of 9', '12/40', 'iv', '3. oldal']) expect(isPageNumber(text)).toBe(true);
+    for (const text of ['2030', 'civil', 'Strategie 2030', '1 Úvod']) expect(isPageNumber(text)).toBe(false);
+    expect(pageList([2])).toBe('page 2');
+    expect(pageList([1, 2, 3, 5, 7, 8])).toBe('pages 1–3, 5, 7–8');
+  });
+});
+
+describe('heading numbering', () => {
+  it.each([
+    ['2.3.1 Cíle', 3, 'decimal'],
+    ['IV. Závěr', 1, 'roman'],
+    ['Kapitola II – Závěrečná ustanovení', 1, 'keyword'],
+    ['Článek 5 Účinnost', 2, 'keyword'],
+    ['Čl. II. Třídění odpadu', 2, 'keyword'],
+    ['Rozdział 3. Wdrażanie', 1, 'keyword'],
+    ['3. fejezet: Jövőkép', 1, 'keyword'],
+    ['5. cikk Hatálybalépés', 2, 'keyword'],
+    ['Příloha č. 1 Akční plán', 1, 'keyword'],
+  ])('reads "%s"', (text, depth, kind) => {
+    expect(parseHeadingNumber(text)).toMatchObject({ depth, kind });
+  });
+
+  it.each(['1 840 obyvatel', '2030 Vize', 'Kapitola Cíle', 'I. s c h v a l u j e'])('sees no heading numbering in "%s"', (text) => {
+    expect(parseHeadingNumber(text)).toBeUndefined();
+  });
+});
+
+describe('PDF lines and reading order', () => {
+  it('drops footnote marks but keeps powers of units', () => {
+    const segments = buildSegments([item('local offices', 70, 100), item('1', 135, 96, 6), item('make decisions on 40 km', 145, 100), item('2', 261, 96, 6)], A4);
+    expect(segments.map((segment) => segment.text)).toEqual(['local offices make decisions on 40 km²']);
+  });
+
+  it('reads two columns one after the other, with a full-width title above them', () => {
+    const items = [item('Title across both columns of the page', 70, 60, 16, 450)];
+    for (let row = 0; row < 8; row++) {
+      items.push(item(`left line ${row} of running text here`, 70, 100 + row * 12, 10, 200));
+      items.push(item(`right line ${row} of running text here`, 300, 100 + row * 12, 10, 200));
+    }
+    const lines = orderPage(buildSegments(items, A4), 1);
+    expect(lines.map((line) => line.text)).toEqual([
+      'Title across both columns of the page',
+      ...Array.from({ length: 8 }, (_, row) => `left line ${row} of running text here`),
+      ...Array.from({ length: 8 }, (_, row) => `right line ${row} of running text here`),
+    ]);
+  });
+
+  it('reads a small two-column table row by row, cell continuations joined', () => {
+    const items = [
+      item('Strengths', 70, 100, 10, 60),
+      item('Weaknesses', 300, 100, 10, 70),
+      item('active volunteer fire brigade', 70, 112, 10, 150),
+      item('too small waste water plant for', 300, 112, 10, 200),
+      item('the whole village', 300, 124, 10, 90),
+      item('close to the regional town', 70, 136, 10, 140),
+      item('no cycle path to the next village', 300, 136, 10, 200),
+    ];
+    const lines = orderPage(buildSegments(items, A4), 1);
+    expect(lines.map((line) => [line.text, line.table ?? false])).toEqual([
+      ['Strengths | Weaknesses', true],
+      ['active volunteer fire brigade | too small waste water plant for the whole village', true],
+      ['close to the regional town | no cycle path to the next village', true],
+    ]);
+  });
+
+  it('removes a running header and page numbers but keeps a contents line that ends in a number', () => {
+    const page = (number: number, extra: TextSegment[] = []) => ({
+      page: number,
+      height: 842,
+      segments: [
+        { x0: 200, x1: 400, y: 40, size: 8, font: 'f1', text: `Strategie města ${2020 + number}`, row: 0 },
+        ...extra,
+        { x0: 70, x1: 500, y: 400, size: 10, font: 'f1', text: 'Body text of the page.', row: 2 },
+        { x0: 290, x1: 300, y: 800, size: 8, font: 'f1', text: `${number}`, row: 3 },
+      ],
+    });
+    const contents: TextSegment[] = [
+      { x0: 70, x1: 80, y: 90, size: 12, font: 'f1', text: '2', row: 1 },
+      { x0: 100, x1: 200, y: 90, size: 12, font: 'f1', text: 'Kontext a cíle', row: 1 },
+    ];
+    const { pages, removed } = removeRunningLines([page(1, contents), page(2), page(3), page(4)]);
+    expect(removed).toBe(8);
+    expect(pages[0]?.segments.map((segment) => segment.text)).toEqual(['2', 'Kontext a cíle', 'Body text of the page.']);
+  });
+});
