@@ -55,7 +55,7 @@ export function stemWord(word: string, language: LanguageCode): string {
   }
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
-  const lower = word.normalize('NFC').toLowerCase();
+  const lower = word.normalize('NFC').toLowerCase().replace(/[’ʼ‘]/g, "'");
   // Numbers and very short words have no inflection worth removing.
   const stem = /\d/.test(lower) || lower.length < 4 ? normalizeWord(lower) : normalizeWord(STEMMERS[language].stem(lower));
   if (cache.size >= CACHE_LIMIT) cache.clear();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCriteriaSet } from '../../src/criteria/load.js';
 import { createMatcher, matchText } from '../../src/match/match.js';
 import { stemWord } from '../../src/match/stem.js';
+import { normalizeWord } from '../../src/match/normalize.js';
 import { compilePhrase } from '../../src/match/compile.js';
 import { testFixture } from '../helpers.js';
 
@@ -32,6 +33,11 @@ describe('stemming per language', () => {
     expect(criteriaOf('Development aid grows.', 'en')).toEqual([]);
     expect(criteriaOf('HIV and AIDS programmes.', 'en')).toEqual(['lang/poverty']);
     expect(compilePhrase('AIDS', 'en')).toEqual([{ type: 'literal', value: 'aids' }]);
+  });
+
+  it('reads typographic apostrophes as plain ones', () => {
+    expect(normalizeWord('Children’s')).toBe("children's");
+    expect(stemWord('children’s', 'en')).toBe(stemWord("children's", 'en'));
   });
 
   it('does not stem words of another language than the text', () => {
