@@ -1,5 +1,5 @@
-// Stemming per language, so that a criterion's word matches its inflected forms: Porter for
-// English (natural), Snowball for Czech and Hungarian (snowball-stemmers), light suffix rules for
+// Stemming per language, so that a criterion's word matches its inflected forms: Porter's
+// inflectional first step for English (natural), Snowball for Czech and Hungarian (snowball-stemmers), light suffix rules for
 // Slovak and Polish (no maintained stemmer exists for them in JavaScript). Stems are normalised
 // (lower case, no diacritics) after stemming, because the stemmers read the diacritics.
 import { createRequire } from 'node:module';
@@ -12,8 +12,20 @@ interface StemmerModule {
   stem(word: string): string;
 }
 
+interface PorterSteps {
+  step1a(word: string): string;
+  step1b(word: string): string;
+  step1c(word: string): string;
+}
+
 // natural's package entry loads every model it ships (about 0.3 s); the Porter module alone is cheap.
-const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as StemmerModule;
+const porterSteps = require('natural/lib/natural/stemmers/porter_stemmer.js') as PorterSteps;
+/**
+ * Only Porter's step 1 (plurals, -ed, -ing, -y): the later, derivational steps merge words a
+ * criterion must tell apart (accountability and account, organic and organization, universal
+ * and university, sustainable and sustain).
+ */
+const englishInflections: StemmerModule = { stem: (word) => porterSteps.step1c(porterSteps.step1b(porterSteps.step1a(word))) };
 const snowball = require('snowball-stemmers') as { newStemmer(name: string): StemmerModule };
 
 /** Suffixes of Slovak declension and derivation, longest first. */
@@ -35,7 +47,7 @@ function lightStemmer(endings: string[]): StemmerModule {
 }
 
 const STEMMERS: Record<LanguageCode, StemmerModule> = {
-  en: porter,
+  en: englishInflections,
   cs: snowball.newStemmer('czech'),
   hu: snowball.newStemmer('hungarian'),
   sk: lightStemmer(SLOVAK_ENDINGS),
