@@ -1,5 +1,6 @@
-// Terminal summary: per document the overall and framework scores, the criteria that are not
-// met with their explanation, and the top gaps. Colour only when the caller allows it.
+// Terminal summary: per document the overall and framework scores, the status of each top-level
+// criterion, and the top gaps. With several documents, each gets a compact block (scores and
+// the first gaps) so that a batch stays readable. Colour only when the caller allows it.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { CriterionResult, DocumentResult, Status } from '../score/types.js';
 import { describeRule } from './thresholds.js';
@@ -7,12 +8,14 @@ import type { Formatter } from './types.js';
 
 const SYMBOL: Record<Status, string> = { met: '✔', partial: '◐', missing: '✘' };
 const GAPS_SHOWN = 5;
+const GAPS_SHOWN_IN_BATCH = 3;
 
 export const formatText: Formatter = (report, options) => {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const lines: string[] = [];
+  const compact = report.documents.length > 1;
   for (const document of report.documents) {
-    lines.push(...documentLines(document, chalk), '');
+    lines.push(...documentLines(document, chalk, compact), '');
   }
   const { documents, analysed, failed } = report.summary;
   const sets = report.criteriaSets.map((set) => `${set.id}@${set.version}`).join(', ');
@@ -25,7 +28,7 @@ export const formatText: Formatter = (report, options) => {
   return `${lines.join('\n')}\n`;
 };
 
-function documentLines(document: DocumentResult, chalk: ChalkInstance): string[] {
+function documentLines(document: DocumentResult, chalk: ChalkInstance, compact: boolean): string[] {
   if (document.error) return [`${chalk.bold(document.path)}  ${chalk.red(`error ${document.error.code}`)}: ${document.error.message}`];
   const pages = document.pageCount !== undefined ? `, ${document.pageCount} pages` : '';
   const lines = [`${chalk.bold(document.path)}  ${chalk.dim(`${document.format}, ${document.language}${pages}, ${document.sectionCount} sections`)}`];
@@ -34,9 +37,9 @@ function documentLines(document: DocumentResult, chalk: ChalkInstance): string[]
     const { met, partial, missing } = framework.counts;
     lines.push(`  ${framework.id.padEnd(6)} ${scoreColour(framework.score, chalk)}  ${chalk.green(`${met} met`)}, ${chalk.yellow(`${partial} partial`)}, ${chalk.red(`${missing} missing`)}  ${chalk.dim(framework.title)}`);
   }
-  const topLevel = document.criteria.filter((criterion) => !criterion.parent);
+  const topLevel = compact ? [] : document.criteria.filter((criterion) => !criterion.parent);
   for (const criterion of topLevel) lines.push(`    ${criterionLine(criterion, chalk)}`);
-  const gaps = document.gaps.filter((gap) => !gap.id.includes('.')).slice(0, GAPS_SHOWN);
+  const gaps = document.gaps.filter((gap) => !gap.id.includes('.')).slice(0, compact ? GAPS_SHOWN_IN_BATCH : GAPS_SHOWN);
   if (gaps.length) {
     lines.push(`  ${chalk.bold('What to add first:')}`);
     for (const gap of gaps) lines.push(`    ${chalk.cyan(gap.id)}: ${gap.guidance}`);
