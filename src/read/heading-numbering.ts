@@ -29,10 +29,16 @@ const ARTICLE_WORD = new RegExp(`^(?:${[...ARTICLE_WORDS, ...HUNGARIAN_ARTICLE].
 const DECIMAL = /^(?<number>\d{1,2}(?:\.\d{1,2}){0,5})(?<dot>\.)?(?=\s)/u;
 const ROMAN_ONLY = new RegExp(`^(?<number>${ROMAN})\\.(?=\\s)`, 'u');
 
+/** First words that may open a keyword heading, for a quick test before the full patterns. */
+const KEYWORD_STARTS = new Set([...CHAPTER_WORDS, ...ARTICLE_WORDS].map((word) => word.replace('\\.', '')));
+
 /** Reads the numbering at the start of a heading-like line, or undefined when it has none. */
 export function parseHeadingNumber(line: string): HeadingNumber | undefined {
   const text = line.trim();
-  const keyword = KEYWORD_FIRST.exec(text) ?? NUMBER_FIRST.exec(text);
+  // Most lines start with none of these: decide that cheaply (this runs on every line of a PDF).
+  const startsWithNumber = /^[\dIVX]/.test(text);
+  if (!startsWithNumber && !KEYWORD_STARTS.has((/^[^\s\d.]+/u.exec(text)?.[0] ?? '').toLowerCase())) return undefined;
+  const keyword = (startsWithNumber ? undefined : KEYWORD_FIRST.exec(text)) ?? (startsWithNumber ? NUMBER_FIRST.exec(text) : null);
   if (keyword?.groups?.number) {
     const isArticle = ARTICLE_WORD.test(keyword.groups.word ?? '');
     return { label: keyword[0], depth: isArticle ? 2 : 1, kind: 'keyword', rest: cleanRest(text.slice(keyword[0].length)) };

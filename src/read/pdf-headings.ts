@@ -99,7 +99,7 @@ function candidateAt(lines: PdfLine[], index: number, body: BodyStyle, tocByKey:
   if ((text.match(/,/g) ?? []).length > 2) return undefined;
   const numbering = parseHeadingNumber(text);
   if (!numbering && /^\p{Ll}/u.test(text)) return undefined;
-  const key = comparableText(numbering?.rest || text);
+  const key = tocByKey.size ? comparableText(numbering?.rest || text) : '';
   const tocEntry = key.length >= 3 ? (tocByKey.get(key) ?? nearTocEntry(key, tocByKey)) : undefined;
   const bodySize = body.pageSizes.get(line.page) ?? body.size;
   // Larger type is a heading when it is short; a whole paragraph set larger is not.

@@ -70,9 +70,8 @@ function placeItems(items: readonly PdfTextItem[], viewportTransform: readonly n
     const quadrant = ((Math.round(Math.atan2(b, a) / (Math.PI / 2)) % 4) + 4) % 4;
     const size = Math.hypot(c, d);
     if (size < 0.5) continue;
-    const text = normalizePdfText(item.str);
-    weightByQuadrant[quadrant] = (weightByQuadrant[quadrant] ?? 0) + text.length;
-    oriented.push({ quadrant, item: { x: e, y: f, width: Math.abs(item.width), size, font: item.fontName, text } });
+    weightByQuadrant[quadrant] = (weightByQuadrant[quadrant] ?? 0) + item.str.length;
+    oriented.push({ quadrant, item: { x: e, y: f, width: Math.abs(item.width), size, font: item.fontName, text: item.str } });
   }
   const dominant = weightByQuadrant.indexOf(Math.max(...weightByQuadrant));
   const angle = (dominant * Math.PI) / 2;
@@ -120,8 +119,11 @@ function toSegment(parts: PlacedItem[], row: number, rowBaseline: number, rowSiz
   let end = -Infinity;
   let x0 = Infinity;
   let x1 = -Infinity;
-  const charsByFont = new Map<string, number>();
-  const charsBySize = new Map<number, number>();
+  // Few fonts and sizes per segment: small parallel lists beat maps on this hot path.
+  const fonts: string[] = [];
+  const fontChars: number[] = [];
+  const sizes: number[] = [];
+  const sizeChars: number[] = [];
   for (const item of parts) {
     if (!item.text.trim()) {
       if (text && !text.endsWith(' ')) text += ' ';
@@ -139,15 +141,28 @@ function toSegment(parts: PlacedItem[], row: number, rowBaseline: number, rowSiz
     end = Math.max(end, item.x + item.width);
     x0 = Math.min(x0, item.x);
     x1 = Math.max(x1, item.x + item.width);
-    const length = item.text.trim().length;
-    charsByFont.set(item.font, (charsByFont.get(item.font) ?? 0) + length);
-    const size = Math.round(item.size * 2) / 2;
-    charsBySize.set(size, (charsBySize.get(size) ?? 0) + length);
+    const length = item.text.length;
+    tally(fonts, fontChars, item.font, length);
+    tally(sizes, sizeChars, Math.round(item.size * 2) / 2, length);
   }
-  // Normalised again as a whole: TeX draws an accent and its letter as separate items.
+  // Normalised as a whole: TeX draws an accent and its letter as separate items.
   const trimmed = normalizePdfText(text).replace(/\s+/g, ' ').trim();
   if (!trimmed) return undefined;
-  return { x0, x1, y: baseline, size: mostCommon(charsBySize) ?? rowSize, font: mostCommon(charsByFont) ?? '', text: trimmed, row };
+  return { x0, x1, y: baseline, size: sizes[indexOfMax(sizeChars)] ?? rowSize, font: fonts[indexOfMax(fontChars)] ?? '', text: trimmed, row };
+}
+
+function tally<T>(keys: T[], counts: number[], key: T, amount: number): void {
+  const index = keys.indexOf(key);
+  if (index === -1) {
+    keys.push(key);
+    counts.push(amount);
+  } else counts[index] = (counts[index] ?? 0) + amount;
+}
+
+function indexOfMax(counts: number[]): number {
+  let best = 0;
+  for (let index = 1; index < counts.length; index++) if ((counts[index] ?? 0) > (counts[best] ?? 0)) best = index;
+  return best;
 }
 
 export function mostCommon<T>(counts: Map<T, number>): T | undefined {

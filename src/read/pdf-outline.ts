@@ -28,18 +28,21 @@ type OutlineNode = Awaited<ReturnType<PDFDocumentProxy['getOutline']>>[number];
 export async function readOutline(document: PDFDocumentProxy): Promise<OutlineEntry[]> {
   const roots = await document.getOutline().catch(() => null);
   if (!roots?.length) return [];
-  const entries: OutlineEntry[] = [];
-  const visit = async (nodes: OutlineNode[], depth: number) => {
-    for (const node of nodes) {
-      if (entries.length >= MAX_ENTRIES) return;
+  // Destinations of one level are resolved together: each is a round trip to pdf.js's worker.
+  const visit = async (nodes: OutlineNode[], depth: number, budget: { left: number }): Promise<OutlineEntry[]> => {
+    const taken = nodes.slice(0, Math.max(0, budget.left));
+    budget.left -= taken.length;
+    const targets = await Promise.all(taken.map((node) => resolveDestination(document, node.dest).catch(() => undefined)));
+    const entries: OutlineEntry[] = [];
+    for (const [position, node] of taken.entries()) {
       const title = node.title.replace(/\s+/g, ' ').trim();
-      const target = await resolveDestination(document, node.dest).catch(() => undefined);
+      const target = targets[position];
       if (title && target) entries.push({ title, depth, ...target });
-      if (node.items?.length) await visit(node.items, depth + 1);
+      if (node.items?.length) entries.push(...(await visit(node.items, depth + 1, budget)));
     }
+    return entries;
   };
-  await visit(roots, 1);
-  return entries;
+  return visit(roots, 1, { left: MAX_ENTRIES });
 }
 
 async function resolveDestination(document: PDFDocumentProxy, dest: OutlineNode['dest']): Promise<{ page: number; top?: number } | undefined> {
@@ -64,6 +67,8 @@ export function placeOutline(entries: OutlineEntry[], lines: PdfLine[], toDispla
   lines.forEach((line, index) => {
     if (!firstLineOfPage.has(line.page)) firstLineOfPage.set(line.page, index);
   });
+  const keys: (string | undefined)[] = [];
+  const keyOf = (index: number) => (keys[index] ??= headingKey(lines[index]?.text ?? ''));
   const placed: PlacedHeading[] = [];
   for (const entry of entries) {
     const level = entry.depth;
@@ -73,7 +78,7 @@ export function placeOutline(entries: OutlineEntry[], lines: PdfLine[], toDispla
       placed.push({ index: after === -1 ? lines.length : after, lineCount: 0, text: entry.title, level });
       continue;
     }
-    const match = findTitleLines(entry.title, lines, start);
+    const match = findTitleLines(entry.title, lines, start, keyOf);
     if (match) {
       placed.push({ index: match.index, lineCount: match.lineCount, text: entry.title, level });
       continue;
@@ -88,16 +93,16 @@ export function placeOutline(entries: OutlineEntry[], lines: PdfLine[], toDispla
   return placed.sort((a, b) => a.index - b.index);
 }
 
-function findTitleLines(title: string, lines: PdfLine[], start: number): { index: number; lineCount: number } | undefined {
+function findTitleLines(title: string, lines: PdfLine[], start: number, keyOf: (index: number) => string): { index: number; lineCount: number } | undefined {
   const wanted = headingKey(title);
   if (!wanted) return undefined;
   const page = lines[start]?.page;
   for (let index = start; index < lines.length && lines[index]?.page === page; index++) {
-    let text = headingKey(lines[index]?.text ?? '');
+    let text = keyOf(index);
     if (!text || !wanted.startsWith(text)) continue;
     let count = 1;
     while (text !== wanted && text.length < wanted.length && wanted.startsWith(text) && count < 4 && lines[index + count]?.page === page) {
-      text = `${text} ${comparableText(lines[index + count]?.text ?? '')}`.trim();
+      text = `${text} ${keyOf(index + count)}`.trim();
       count++;
     }
     if (text === wanted) return { index, lineCount: count };

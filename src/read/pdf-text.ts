@@ -83,8 +83,8 @@ export function joinLines(lines: string[]): string {
 
 /** Text for comparing headings with outline and contents entries: letters and digits only. */
 export function comparableText(text: string): string {
-  return text
-    .normalize('NFKD')
+  const plain = /^[\x20-\x7E]*$/.test(text) ? text : text.normalize('NFKD');
+  return plain
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

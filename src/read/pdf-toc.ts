@@ -22,7 +22,9 @@ export interface TableOfContents {
 }
 
 const TOC_TITLE = /^(obsah|obsah dokumentu|table of contents|contents|tartalomjegyzek|tartalom|spis tresci|spis rzeczy)$/;
-const ENTRY = /^(?<title>.*\p{L}.*?)(?<gap>\s*(?:[.…·_]\s*){3,}\s*|\s*\|\s*|\s+)(?<page>\d{1,4})$/u;
+const PAGE_AT_END = /\d{1,4}$/;
+const LEADERS_AT_END = /(?:[.…·_]\s*){3,}$/u;
+const GAP_AT_END = /[\s.…·_|]+$/u;
 const LEADERS = /(?:[.…·_]\s*){3,}/u;
 
 interface ParsedEntry {
@@ -31,19 +33,29 @@ interface ParsedEntry {
   leaders: boolean;
 }
 
+/** "Title ....... 12", "Title | 12", "Title 12": the page number at the end after leaders or a gap. */
 function parseEntry(line: PdfLine): ParsedEntry | undefined {
-  if (line.text.length > 250) return undefined;
-  const match = ENTRY.exec(line.text);
-  if (!match?.groups) return undefined;
-  const title = (match.groups.title ?? '').replace(LEADERS, ' ').trim();
-  return { title, page: Number(match.groups.page), leaders: LEADERS.test(match.groups.gap ?? '') };
+  const text = line.text;
+  if (text.length > 250) return undefined;
+  const page = PAGE_AT_END.exec(text);
+  if (!page) return undefined;
+  const before = text.slice(0, page.index);
+  // Part of a longer number, a date (23.2.2017) or a range: no page number.
+  const previous = before.at(-1) ?? '';
+  if (/[\d,:/-]/.test(previous) || (previous === '.' && !LEADERS_AT_END.test(before))) return undefined;
+  const gap = GAP_AT_END.exec(before);
+  if (!gap) return undefined;
+  const title = before.slice(0, gap.index).replace(LEADERS, ' ').trim();
+  if (!/\p{L}/u.test(title)) return undefined;
+  return { title, page: Number(page[0]), leaders: LEADERS.test(gap[0]) };
 }
 
 export function findTableOfContents(lines: PdfLine[]): TableOfContents {
   const toc: TableOfContents = { lines: new Set(), entries: [] };
+  const parsed = lines.map(parseEntry);
   let index = 0;
   while (index < lines.length) {
-    const run = readRun(lines, index);
+    const run = readRun(lines, parsed, index);
     if (!run) {
       index += 1;
       continue;
@@ -74,15 +86,14 @@ interface Run {
   entries: { index: number; parsed: ParsedEntry; prefix: string }[];
 }
 
-function readRun(lines: PdfLine[], from: number): Run | undefined {
-  const first = lines[from];
-  if (!first || !parseEntry(first)) return undefined;
+function readRun(lines: PdfLine[], parsedLines: (ParsedEntry | undefined)[], from: number): Run | undefined {
+  if (!parsedLines[from]) return undefined;
   const entries: Run['entries'] = [];
   let prefix = '';
   let index = from;
   while (index < lines.length) {
     const line = lines[index] as PdfLine;
-    const parsed = parseEntry(line);
+    const parsed = parsedLines[index];
     if (parsed) {
       entries.push({ index, parsed, prefix });
       prefix = '';
@@ -91,7 +102,7 @@ function readRun(lines: PdfLine[], from: number): Run | undefined {
     }
     // A long title wraps: the next line ends it with the page number.
     const next = lines[index + 1];
-    if (!prefix && next && next.page === line.page && line.text.length < 200 && parseEntry(next)) {
+    if (!prefix && next && next.page === line.page && line.text.length < 200 && parsedLines[index + 1]) {
       prefix = line.text;
       index += 1;
       continue;
