@@ -35,15 +35,15 @@ export function orderPage(segments: TextSegment[], page: number): PdfLine[] {
   const emitRows = (segs: TextSegment[]) => {
     if (!segs.length) return;
     region += 1;
-    const left = Math.min(...segs.map((segment) => segment.x0));
-    const right = Math.max(...segs.map((segment) => segment.x1));
+    const left = minOf(segs, (segment) => segment.x0);
+    const right = maxOf(segs, (segment) => segment.x1);
     for (const row of groupRows(segs)) lines.push(toLine(row, [row.map((segment) => segment.text).join(' ')], page, region, left, right, false));
   };
 
   const emitTable = (segs: TextSegment[]) => {
     region += 1;
-    const left = Math.min(...segs.map((segment) => segment.x0));
-    const right = Math.max(...segs.map((segment) => segment.x1));
+    const left = minOf(segs, (segment) => segment.x0);
+    const right = maxOf(segs, (segment) => segment.x1);
     for (const group of groupTableRows(groupRows(segs))) {
       const cells = cellsOf(group.flat());
       lines.push(toLine(group.flat(), cells, page, region, left, right, true));
@@ -91,14 +91,13 @@ export function orderPage(segments: TextSegment[], page: number): PdfLine[] {
 }
 
 function toLine(segs: TextSegment[], cells: string[], page: number, region: number, regionLeft: number, regionRight: number, table: boolean): PdfLine {
-  const sizes = segs.map((segment) => segment.size);
   const main = segs.reduce((best, segment) => (segment.text.length > best.text.length ? segment : best), segs[0] as TextSegment);
   return {
     page,
-    x0: Math.min(...segs.map((segment) => segment.x0)),
-    x1: Math.max(...segs.map((segment) => segment.x1)),
-    y: Math.max(...segs.map((segment) => segment.y)),
-    size: Math.max(...sizes),
+    x0: minOf(segs, (segment) => segment.x0),
+    x1: maxOf(segs, (segment) => segment.x1),
+    y: maxOf(segs, (segment) => segment.y),
+    size: maxOf(segs, (segment) => segment.size),
     font: main.font,
     cells,
     text: cells.join(' | '),
@@ -127,8 +126,8 @@ function rowCount(segs: TextSegment[]): number {
 /** A strip in the middle of the text that only a few segments cross, wide enough to be a gutter. */
 function findGutter(segs: TextSegment[]): Gutter | undefined {
   if (segs.length < 6) return undefined;
-  const minX = Math.min(...segs.map((segment) => segment.x0));
-  const maxX = Math.max(...segs.map((segment) => segment.x1));
+  const minX = minOf(segs, (segment) => segment.x0);
+  const maxX = maxOf(segs, (segment) => segment.x1);
   const width = maxX - minX;
   if (width < 120) return undefined;
   const bins = Math.ceil(width) + 2;
@@ -161,7 +160,7 @@ function findGutter(segs: TextSegment[]): Gutter | undefined {
   const gutter = best;
   const left = segs.filter((segment) => segment.x1 <= gutter.end && !(segment.x0 < gutter.start && segment.x1 > gutter.end));
   const right = segs.filter((segment) => segment.x0 >= gutter.start && !(segment.x0 < gutter.start && segment.x1 > gutter.end));
-  const spread = (side: TextSegment[]) => Math.max(...side.map((segment) => segment.x1)) - Math.min(...side.map((segment) => segment.x0));
+  const spread = (side: TextSegment[]) => maxOf(side, (segment) => segment.x1) - minOf(side, (segment) => segment.x0);
   if (rowCount(left) < 3 || rowCount(right) < 3) return undefined;
   if (spread(left) < 0.2 * width || spread(right) < 0.2 * width) return undefined;
   return gutter;
@@ -178,8 +177,8 @@ function looksLikeColumns(left: TextSegment[], right: TextSegment[]): boolean {
 }
 
 function mostlyFull(side: TextSegment[]): boolean {
-  const left = Math.min(...side.map((segment) => segment.x0));
-  const right = Math.max(...side.map((segment) => segment.x1));
+  const left = minOf(side, (segment) => segment.x0);
+  const right = maxOf(side, (segment) => segment.x1);
   const rows = groupRows(side);
   const full = rows.filter((row) => (row.at(-1)?.x1 ?? 0) - (row[0]?.x0 ?? 0) >= 0.7 * (right - left)).length;
   return full >= 0.6 * rows.length;
@@ -188,7 +187,7 @@ function mostlyFull(side: TextSegment[]): boolean {
 /** Table rows: blank strips between rows that run across both sides at the same height (most of them). */
 function alignedRowGaps(left: TextSegment[], right: TextSegment[]): boolean {
   const gapsOf = (side: TextSegment[]) => {
-    const rows = groupRows(side).map((row) => ({ y: row[0]?.y ?? 0, size: Math.max(...row.map((segment) => segment.size)) }));
+    const rows = groupRows(side).map((row) => ({ y: row[0]?.y ?? 0, size: maxOf(row, (segment) => segment.size) }));
     const steps = rows.slice(1).map((row, index) => row.y - (rows[index]?.y ?? 0));
     const typical = [...steps].sort((a, b) => a - b)[Math.floor(steps.length / 2)] ?? 0;
     return rows.slice(1).flatMap((row, index) => (row.y - (rows[index]?.y ?? 0) > 1.4 * typical ? [{ top: rows[index]?.y ?? 0, bottom: row.y - row.size }] : []));
@@ -207,7 +206,7 @@ function groupTableRows(rows: TextSegment[][]): TextSegment[][][] {
   const steps = rows.slice(1).map((row, index) => (row[0]?.y ?? 0) - (rows[index]?.[0]?.y ?? 0));
   const typical = [...steps].sort((a, b) => a - b)[Math.floor(steps.length / 2)] ?? 0;
   const hasStrips = steps.filter((step) => step > 1.3 * typical).length >= 2;
-  const firstColumn = Math.min(...rows.map((row) => row[0]?.x0 ?? Infinity));
+  const firstColumn = minOf(rows, (row) => row[0]?.x0 ?? Infinity);
   const groups: TextSegment[][][] = [];
   rows.forEach((row, index) => {
     const startsRow = hasStrips ? (steps[index - 1] ?? 0) > 1.3 * typical : (row[0]?.x0 ?? Infinity) <= firstColumn + 2;
@@ -233,4 +232,17 @@ function cellsOf(segs: TextSegment[]): string[] {
 
 function joinCell(lines: string[]): string {
   return lines.reduce((text, line) => (!text ? line : /\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line) ? text.slice(0, -1) + line : `${text} ${line}`), '');
+}
+
+/** Smallest and largest of a value over many items; spreading a long array into Math.min would overflow the stack. */
+function minOf<T>(items: readonly T[], value: (item: T) => number): number {
+  let result = Infinity;
+  for (const item of items) result = Math.min(result, value(item));
+  return result;
+}
+
+function maxOf<T>(items: readonly T[], value: (item: T) => number): number {
+  let result = -Infinity;
+  for (const item of items) result = Math.max(result, value(item));
+  return result;
 }

@@ -85,7 +85,7 @@ function placeItems(items: readonly PdfTextItem[], viewportTransform: readonly n
 
 function splitRow(items: PlacedItem[], row: number): TextSegment[] {
   items.sort((a, b) => a.x - b.x);
-  const rowSize = Math.max(...items.map((item) => (item.text.trim() ? item.size : 0)));
+  const rowSize = items.reduce((largest, item) => (item.text.trim() ? Math.max(largest, item.size) : largest), 0);
   const baseline = items.find((item) => item.size === rowSize)?.y ?? items[0]?.y ?? 0;
   const segments: TextSegment[] = [];
   let parts: PlacedItem[] = [];

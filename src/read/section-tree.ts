@@ -42,6 +42,6 @@ export class SectionCollector {
 function withPageEnd(section: Section): Section {
   const start = section.location.page;
   if (start === undefined) return section;
-  const end = Math.max(start, ...section.blocks.map((block) => block.location.pageEnd ?? block.location.page ?? start));
+  const end = section.blocks.reduce((last, block) => Math.max(last, block.location.pageEnd ?? block.location.page ?? start), start);
   return end > start ? { ...section, location: { ...section.location, pageEnd: end } } : section;
 }

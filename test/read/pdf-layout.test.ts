@@ -91,6 +91,13 @@ describe('PDF lines and reading order', () => {
     ]);
   });
 
+  it('copes with a page of very many items (a map with labels) without running out of stack', () => {
+    const items: PdfTextItem[] = [];
+    for (let row = 0; row < 600; row++) for (let column = 0; column < 420; column++) items.push(item('x', 10 + column * 1.4, 20 + row * 1.3, 0.6, 0.2));
+    const lines = orderPage(buildSegments(items, A4), 1);
+    expect(lines.length).toBeGreaterThan(0);
+  });
+
   it('removes a running header and page numbers but keeps a contents line that ends in a number', () => {
     const page = (number: number, extra: TextSegment[] = []) => ({
       page: number,
