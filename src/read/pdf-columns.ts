@@ -130,11 +130,13 @@ function findGutter(segs: TextSegment[]): Gutter | undefined {
   const maxX = maxOf(segs, (segment) => segment.x1);
   const width = maxX - minX;
   if (width < 120) return undefined;
-  const bins = Math.ceil(width) + 2;
+  // One bin per point; coarser on absurdly wide pages so that memory stays bounded.
+  const scale = Math.max(1, width / 5000);
+  const bins = Math.ceil(width / scale) + 2;
   const delta = new Int32Array(bins + 1);
   for (const segment of segs) {
-    delta[Math.max(0, Math.floor(segment.x0 - minX))]! += 1;
-    delta[Math.min(bins, Math.ceil(segment.x1 - minX))]! -= 1;
+    delta[Math.max(0, Math.floor((segment.x0 - minX) / scale))]! += 1;
+    delta[Math.min(bins, Math.ceil((segment.x1 - minX) / scale))]! -= 1;
   }
   const coverage = new Int32Array(bins);
   let running = 0;
@@ -142,18 +144,18 @@ function findGutter(segs: TextSegment[]): Gutter | undefined {
     running += delta[bin]!;
     coverage[bin] = running;
   }
-  const from = Math.floor(width * 0.15);
-  const to = Math.ceil(width * 0.85);
+  const from = Math.floor((width * 0.15) / scale);
+  const to = Math.ceil((width * 0.85) / scale);
   let lowest = Infinity;
   for (let bin = from; bin <= to; bin++) lowest = Math.min(lowest, coverage[bin]!);
   const sizes = segs.map((segment) => segment.size).sort((a, b) => a - b);
-  const minimumWidth = Math.max(4, 0.6 * (sizes[Math.floor(sizes.length / 2)] ?? 10));
+  const minimumWidth = Math.max(4, 0.6 * (sizes[Math.floor(sizes.length / 2)] ?? 10)) / scale;
   let best: Gutter | undefined;
   for (let bin = from; bin <= to; bin++) {
     if (coverage[bin] !== lowest) continue;
     let end = bin;
     while (end + 1 <= to && coverage[end + 1] === lowest) end++;
-    if (end - bin + 1 >= minimumWidth && (!best || end - bin > best.end - best.start)) best = { start: minX + bin, end: minX + end + 1 };
+    if (end - bin + 1 >= minimumWidth && (!best || (end + 1) * scale - bin * scale > best.end - best.start)) best = { start: minX + bin * scale, end: minX + (end + 1) * scale };
     bin = end;
   }
   if (!best) return undefined;
