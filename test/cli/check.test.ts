@@ -62,6 +62,15 @@ describe('s4s check', () => {
     expect(plain.stdout).not.toMatch(/\u001b\[/);
   });
 
+  it('keeps the terminal summary of a batch compact: scores and first gaps, no criterion list', async () => {
+    const single = await runS4s(['check', ENGLISH, '--criteria', MINI]);
+    expect(single.stdout).toMatch(/✘ missing mini\/ocean/);
+    const batch = await runS4s(['check', 'fixtures/strategies', '--criteria', MINI]);
+    expect(batch.stdout).not.toMatch(/✘ missing mini\/ocean/);
+    expect(batch.stdout.match(/What to add first:/g)).toHaveLength(2);
+    expect(batch.stdout).toMatch(/mini\/ocean: Doplňte ochranu oceánů\./);
+  });
+
   it('exits 2 with one line naming a missing file, and still reports the others', async () => {
     const run = await runS4s(['check', 'missing.pdf', CZECH, '--criteria', MINI, '--format', 'json']);
     expect(run.code).toBe(2);
