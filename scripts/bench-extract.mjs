@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Measures what s4s's PDF reader costs on top of pdf.js: bare getTextContent over all pages versus
 // readPdf (lines, columns, running headers, contents, headings, sections) on the same file.
-//   npm run build && node scripts/bench-extract.mjs [file.pdf ...] [--runs 5] [--pages 320]
+//   npm run build && node --expose-gc scripts/bench-extract.mjs [file.pdf ...] [--runs 5] [--pages 320]
 // Without files it measures ../shared/data/hard/tracemonkey.pdf (14 pages, two columns) when present
 // and a generated long PDF (LibreOffice; skipped with a message when soffice is missing).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -56,9 +56,17 @@ async function bench(label, path) {
   const document = await readPdf(bytes);
   const bare = [];
   const reader = [];
+  // Alternating order, and a collection before each run when node has --expose-gc: garbage left by
+  // one run is then not billed to the next.
   for (let run = 0; run < RUNS; run++) {
-    bare.push(await time(() => barePdfJs(bytes)));
-    reader.push(await time(() => readPdf(bytes)));
+    const pair = [
+      async () => bare.push(await time(() => barePdfJs(bytes))),
+      async () => reader.push(await time(() => readPdf(bytes))),
+    ];
+    for (const measure of run % 2 ? pair.reverse() : pair) {
+      globalThis.gc?.();
+      await measure();
+    }
   }
   const figures = (key) => {
     const base = median(bare.map((run) => run[key]));
