@@ -1,6 +1,5 @@
-// One document through the pipeline: read (possibly from the extraction cache), then analyse, with
-// any failure turned into that document's error entry. The two steps can run in one thread or in
-// two (a reader worker and an analyser worker), and in-process.
+// One document through the pipeline (read, possibly from the extraction cache, then analyse), with
+// any failure turned into that document's error entry. Runs in a worker thread or in-process.
 import { createHash } from 'node:crypto';
 import type { CriteriaSet } from '../criteria/types.js';
 import type { Document } from '../document/types.js';
@@ -9,7 +8,7 @@ import { ReadError } from '../read/errors.js';
 import { readDocumentBytes, readFileBytes, type ReadOptions } from '../read/index.js';
 import { analyzeDocument, errorResult } from '../score/analyze.js';
 import type { DocumentResult } from '../score/types.js';
-import { openDocumentCache, readerFingerprint } from './document-cache.js';
+import { openDocumentCache, readerFingerprint, type DocumentCache } from './document-cache.js';
 
 /** Everything a worker needs, sent once when it starts. */
 export interface AnalysisSetup {
@@ -30,51 +29,32 @@ export interface DocumentTask {
   bytes?: Uint8Array;
 }
 
-export type DocumentReader = (task: DocumentTask) => Promise<Document>;
-export type ReadDocumentAnalyzer = (document: Document, path: string) => DocumentResult;
 export type DocumentAnalyzer = (task: DocumentTask) => Promise<DocumentResult>;
 
-/** Reads inputs into documents, through the cache when there is one; failures are thrown. */
-export function createDocumentReader(setup: AnalysisSetup): DocumentReader {
-  const cache = setup.cacheDirectory ? openDocumentCache(setup.cacheDirectory, readerFingerprint(setup.toolVersion, setup.read)) : undefined;
-  return async (task) => {
-    const bytes = task.bytes ?? (await readFileBytes(task.source, setup.read));
-    if (!cache) return readDocumentBytes(bytes, task.source, setup.read);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const cached = cache.lookup(sha256);
-    if (cached) return cached;
-    const document = await readDocumentBytes(bytes, task.source, setup.read);
-    cache.store(document);
-    return document;
-  };
-}
-
-/** Compiles the criteria once; the returned function then analyses any number of read documents. */
-export function createReadDocumentAnalyzer(setup: AnalysisSetup): ReadDocumentAnalyzer {
-  const matcher = createMatcher(setup.sets);
-  const scoreOptions = setup.reportLanguage ? { reportLanguage: setup.reportLanguage } : {};
-  return (document, path) => {
-    try {
-      return analyzeDocument({ ...document, path }, setup.sets, matcher, scoreOptions);
-    } catch (error) {
-      return toErrorResult(path, error);
-    }
-  };
-}
-
-/** Both steps in one thread. */
+/** Compiles the criteria once; the returned function then analyses any number of documents. */
 export function createDocumentAnalyzer(setup: AnalysisSetup): DocumentAnalyzer {
-  const read = createDocumentReader(setup);
-  const analyse = createReadDocumentAnalyzer(setup);
+  const matcher = createMatcher(setup.sets);
+  const cache = setup.cacheDirectory ? openDocumentCache(setup.cacheDirectory, readerFingerprint(setup.toolVersion, setup.read)) : undefined;
+  const scoreOptions = setup.reportLanguage ? { reportLanguage: setup.reportLanguage } : {};
   return async (task) => {
-    let document: Document;
     try {
-      document = await read(task);
+      const document = await readTask(task, setup.read, cache);
+      return analyzeDocument({ ...document, path: task.path }, setup.sets, matcher, scoreOptions);
     } catch (error) {
       return toErrorResult(task.path, error);
     }
-    return analyse(document, task.path);
   };
+}
+
+async function readTask(task: DocumentTask, options: ReadOptions, cache: DocumentCache | undefined): Promise<Document> {
+  const bytes = task.bytes ?? (await readFileBytes(task.source, options));
+  if (!cache) return readDocumentBytes(bytes, task.source, options);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const cached = cache.lookup(sha256);
+  if (cached) return cached;
+  const document = await readDocumentBytes(bytes, task.source, options);
+  cache.store(document);
+  return document;
 }
 
 export function toErrorResult(path: string, error: unknown): DocumentResult {

@@ -53,7 +53,7 @@ export async function analyzeInputsInOrder(entries: InputEntry[], sets: Criteria
     ...(options.cache ? { cacheDirectory: options.cache.directory } : {}),
     toolVersion: options.cache?.toolVersion ?? '',
   };
-  const runner = toRead.length === 0 ? undefined : await createRunner(setup, jobs, toRead.length, timeoutMs, options.workerUrl);
+  const runner = toRead.length === 0 ? undefined : await createRunner(setup, Math.min(jobs, toRead.length), timeoutMs, options.workerUrl);
 
   const finished = new Map<number, DocumentResult>();
   let nextToStart = 0;
@@ -97,7 +97,7 @@ export async function analyzeInputsInOrder(entries: InputEntry[], sets: Criteria
 
   try {
     await Promise.all(
-      Array.from({ length: Math.min(runner?.lanes ?? 1, entries.length) }, () =>
+      Array.from({ length: Math.min(jobs, entries.length) }, () =>
         lane().catch((error: unknown) => {
           stopped = true;
           throw error;
@@ -110,20 +110,16 @@ export async function analyzeInputsInOrder(entries: InputEntry[], sets: Criteria
 }
 
 /**
- * One job without a time limit runs here: a thread would only buy the ability to stop a document.
- * One job otherwise runs on one worker thread that reads and analyses. Two jobs or more read on that
- * many threads while one more thread (one per four jobs) analyses what they read, having compiled
- * the criteria while the first documents were being read.
+ * Worker threads, unless one job without a time limit is asked for: then nothing could be gained
+ * from a thread (the only reason to isolate a document is to be able to stop it), so it runs here.
  */
-async function createRunner(setup: AnalysisSetup, jobs: number, documents: number, timeoutMs: number, workerUrl: URL | undefined): Promise<DocumentRunner & { lanes: number }> {
-  if (jobs === 1 && timeoutMs === 0 && !workerUrl) {
+async function createRunner(setup: AnalysisSetup, threads: number, timeoutMs: number, workerUrl: URL | undefined): Promise<DocumentRunner> {
+  if (threads === 1 && timeoutMs === 0 && !workerUrl) {
     const { createDocumentAnalyzer } = await import('./analyze-document.js');
-    return { run: createDocumentAnalyzer(setup), close: async () => {}, lanes: 1 };
+    return { run: createDocumentAnalyzer(setup), close: async () => {} };
   }
-  const { createWorkerRunner } = await import('./worker-pool.js');
-  const sizes = { readers: Math.min(jobs, documents), analysers: jobs === 1 ? 0 : Math.ceil(jobs / 4) };
-  // One more document in flight per analyser, so that readers never wait for an analysis.
-  return { ...createWorkerRunner(setup, sizes, timeoutMs, workerUrl), lanes: sizes.readers + sizes.analysers };
+  const { createWorkerPool } = await import('./worker-pool.js');
+  return createWorkerPool(setup, threads, timeoutMs, workerUrl);
 }
 
 function taskFor(entry: InputEntry, stdinBytes: Uint8Array | undefined): DocumentTask {

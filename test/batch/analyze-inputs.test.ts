@@ -51,15 +51,6 @@ describe('analyzeInputs', () => {
     expect(results[1]?.error?.message).toBe('stopped after 2 s (--timeout)');
   });
 
-  it('stops a document stuck in its analysis, after reading, within the same limit', async () => {
-    const results = await analyzeInputs([entry('analysis-hang.md'), entry('a.md')], SETS, { read: {}, jobs: 2, timeoutMs: 2_000, workerUrl: MISBEHAVING });
-    expect(results.map(summary)).toEqual([
-      { path: 'analysis-hang.md', error: 'TIMEOUT', language: null },
-      { path: 'a.md', error: null, language: 'cs' },
-    ]);
-    expect(results[0]?.error?.message).toBe('stopped after 2 s (--timeout)');
-  });
-
   it('replaces a stopped worker, so that one job still finishes the batch', async () => {
     const results = await analyzeInputs([entry('hang-1.md'), entry('a.md'), entry('hang-2.md'), entry('b.md', ENGLISH)], SETS, {
       read: {},
@@ -73,6 +64,6 @@ describe('analyzeInputs', () => {
   it('turns a worker that dies into an error entry for its document only', async () => {
     const results = await analyzeInputs([entry('a.md'), entry('crash.md'), entry('b.md', ENGLISH)], SETS, { read: {}, jobs: 2, timeoutMs: 60_000, workerUrl: MISBEHAVING });
     expect(results.map((result) => result.error?.code ?? 'ok')).toEqual(['ok', 'WORKER_FAILED', 'ok']);
-    expect(results[1]?.error?.message).toBe('the worker analysing it failed: simulated crash outside any job');
+    expect(results[1]?.error?.message).toBe('the worker analysing it failed: simulated crash outside any task');
   });
 });
