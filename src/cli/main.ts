@@ -93,7 +93,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--id-column <name>', 'column (or JSONL field) with the passage id; without an "id" column, passages are numbered from 1', 'id')
     .option('-c, --criteria <set>', 'criteria set: id, id@version or path to a JSON file (repeatable; default: all bundled sets)', collect, [])
     .addOption(new Option('--lang <language>', 'language of the passages (auto detects each one)').choices(['auto', 'cs', 'sk', 'pl', 'hu', 'en']).default('auto'))
-    .option('--min-share <share>', 'tag what a passage is mainly about: a criterion needs this share (0-1) of the strongest evidence in its set; 0 tags every mention', '0.5')
+    .option('--min-share <share>', 'tag only what a passage is mainly about: a criterion needs this share (0-1) of the strongest evidence in its set (default 0: every criterion addressed)', '0')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'json']).default('csv'))
     .option('-o, --output <path>', 'write to a file instead of standard output')
     .action(async (file: string, options) => {

@@ -19,14 +19,16 @@ export interface PassageTag {
 }
 
 /**
- * A passage is tagged with what it is mainly about: a top-level criterion needs at least this share
+ * By default a passage is tagged with every criterion it addresses. With a share above 0 it is
+ * tagged only with what it is mainly about: a top-level criterion then needs at least that share
  * of the evidence strength of the strongest top-level criterion of its set (a sub-criterion
- * follows its parent). A passage on farming that mentions poverty once is not a poverty passage.
+ * follows its parent), so a passage on farming that mentions poverty once is no poverty passage.
+ * On the TU Berlin tuning passages, shares from 0 to 0.5 change macro accuracy by under 0.01.
  */
-export const DEFAULT_MIN_SHARE = 0.5;
+export const DEFAULT_MIN_SHARE = 0;
 
 export interface TagOptions {
-  /** 0 tags every criterion with enough evidence of its own, whatever else the passage is about. */
+  /** 0 (the default) tags every criterion with enough evidence of its own, whatever else the passage is about. */
   minShare?: number;
 }
 

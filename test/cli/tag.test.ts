@@ -45,13 +45,13 @@ describe('s4s tag', () => {
     expect(run.stdout).toBe('id,criterion,parent,status,score,terms,language\n1,mini/transport,,partial,0.439,tram*,en\n');
   });
 
-  it('tags what a passage is mainly about, or every mention with --min-share 0', async () => {
+  it('tags every criterion a passage addresses, or only what it is mainly about with --min-share', async () => {
     const passage = 'text\n"New trams, cycle paths, public transport lines and bicycle parking stop at the marine museum."\n';
     const criteriaOf = (stdout: string) => (parse(stdout, { columns: true }) as Record<string, string>[]).map((row) => row.criterion);
-    const main = await runS4s(['tag', '-', '--criteria', MINI, '--lang', 'en'], { stdin: passage });
-    expect(criteriaOf(main.stdout)).toEqual(['mini/transport', 'mini/transport.cycling']);
-    const every = await runS4s(['tag', '-', '--criteria', MINI, '--lang', 'en', '--min-share', '0'], { stdin: passage });
+    const every = await runS4s(['tag', '-', '--criteria', MINI, '--lang', 'en'], { stdin: passage });
     expect(criteriaOf(every.stdout)).toEqual(['mini/transport', 'mini/transport.cycling', 'mini/ocean']);
+    const main = await runS4s(['tag', '-', '--criteria', MINI, '--lang', 'en', '--min-share', '0.5'], { stdin: passage });
+    expect(criteriaOf(main.stdout)).toEqual(['mini/transport', 'mini/transport.cycling']);
     const wrong = await runS4s(['tag', '-', '--criteria', MINI, '--min-share', 'most'], { stdin: passage });
     expect(wrong).toMatchObject({ code: 2, stderr: 's4s: --min-share must be a number from 0 to 1, not "most"\n' });
   });
