@@ -14,6 +14,9 @@ export interface WorkerData {
   startChannel: string;
 }
 
+/** What workers say on the channel: a task's id when they start it, or that they exit during one. */
+export type WorkerSignal = number | { exited: number; code: number };
+
 /** A document as sent to a worker, with the id under which the worker announces its start. */
 export interface PooledTask {
   id: number;
@@ -44,14 +47,19 @@ export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutM
     ...(workerUrl.pathname.endsWith('.ts') ? { execArgv: [...process.execArgv, ...typescriptLoaderArgs()] } : {}),
   });
   const starts = new BroadcastChannel(workerData.startChannel);
-  const onStart = new Map<number, () => void>();
-  starts.onmessage = (event) => onStart.get((event as { data: number }).data)?.();
+  const listeners = new Map<number, { started(): void; exited(code: number): void }>();
+  starts.onmessage = (event) => {
+    const signal = (event as { data: WorkerSignal }).data;
+    if (typeof signal === 'number') listeners.get(signal)?.started();
+    else listeners.get(signal.exited)?.exited(signal.code);
+  };
   let nextId = 0;
   return {
     async run(task) {
       const id = nextId++;
       const controller = new AbortController();
       let timedOut = false;
+      let exitCode: number | undefined;
       let timer: NodeJS.Timeout | undefined;
       const stopAfter = (milliseconds: number) => {
         clearTimeout(timer);
@@ -60,19 +68,26 @@ export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutM
           controller.abort();
         }, milliseconds);
       };
-      if (timeoutMs > 0) {
-        stopAfter(timeoutMs + START_ALLOWANCE_MS);
-        onStart.set(id, () => stopAfter(timeoutMs));
-      }
+      listeners.set(id, {
+        started: () => {
+          if (timeoutMs > 0) stopAfter(timeoutMs);
+        },
+        exited: (code) => {
+          exitCode = code;
+          controller.abort();
+        },
+      });
+      if (timeoutMs > 0) stopAfter(timeoutMs + START_ALLOWANCE_MS);
       try {
         const pooled: PooledTask = { id, document: task };
-        return (await pool.run(pooled, timeoutMs > 0 ? { signal: controller.signal } : {})) as DocumentResult;
+        return (await pool.run(pooled, { signal: controller.signal })) as DocumentResult;
       } catch (error) {
         if (timedOut) return errorResult(task.path, 'TIMEOUT', `stopped after ${formatSeconds(timeoutMs)} (--timeout)`);
+        if (exitCode !== undefined) return errorResult(task.path, 'WORKER_FAILED', `the worker analysing it exited (code ${exitCode})`);
         const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
         return errorResult(task.path, 'WORKER_FAILED', `the worker analysing it failed: ${message}`);
       } finally {
-        onStart.delete(id);
+        listeners.delete(id);
         clearTimeout(timer);
       }
     },

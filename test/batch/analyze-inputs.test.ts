@@ -66,4 +66,10 @@ describe('analyzeInputs', () => {
     expect(results.map((result) => result.error?.code ?? 'ok')).toEqual(['ok', 'WORKER_FAILED', 'ok']);
     expect(results[1]?.error?.message).toBe('the worker analysing it failed: simulated crash outside any task');
   });
+
+  it('notices a worker that exits in the middle of a document, even without a time limit', async () => {
+    const results = await analyzeInputs([entry('exit.md'), entry('a.md')], SETS, { read: {}, jobs: 1, timeoutMs: 0, workerUrl: MISBEHAVING });
+    expect(results.map((result) => result.error?.code ?? 'ok')).toEqual(['WORKER_FAILED', 'ok']);
+    expect(results[0]?.error?.message).toBe('the worker analysing it exited (code 3)');
+  });
 });
