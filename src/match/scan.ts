@@ -16,6 +16,12 @@ export type PartPositions = Map<CompiledTerm, number[][]>;
 
 export function scanTokens(tokens: Token[], index: TermIndex): PartPositions {
   const keys = tokens.map((_token, position) => tokenKeys(tokens, position, index));
+  // Stems that are not a prefix of the word itself (Hungarian "segéllyel" -> "segély") can reach
+  // prefix terms the written form cannot; other stems add nothing to a prefix walk.
+  const prefixForms = tokens.map((token) => [
+    token.norm,
+    ...new Set(index.languages.map((language) => stemWord(token.text, language)).filter((stem) => !token.norm.startsWith(stem))),
+  ]);
   const stops = tokens.map((token) => isStopWord(token.norm, index.languages));
   const found: PartPositions = new Map();
 
@@ -25,9 +31,8 @@ export function scanTokens(tokens: Token[], index: TermIndex): PartPositions {
       const next = node.edges.get(key);
       if (next) targets.push(next);
     }
-    const word = tokens[position]?.norm ?? '';
-    targets.push(...prefixTargets(node.prefixes, word));
-    return targets;
+    for (const form of prefixForms[position] ?? []) targets.push(...prefixTargets(node.prefixes, form));
+    return [...new Set(targets)];
   };
 
   const extend = (node: WordNode, start: number, position: number, skipped: number) => {
@@ -47,7 +52,7 @@ export function scanTokens(tokens: Token[], index: TermIndex): PartPositions {
 
   tokens.forEach((token, start) => {
     const firsts = new Set(step(index.root, start));
-    if (index.compoundHeads) for (const node of compoundTargets(index.compoundHeads, token.norm)) firsts.add(node);
+    if (index.compoundHeads) for (const form of prefixForms[start] ?? []) for (const node of compoundTargets(index.compoundHeads, form)) firsts.add(node);
     for (const node of firsts) extend(node, start, start + 1, 0);
   });
   for (const [term, positions] of found) {

@@ -65,6 +65,11 @@ describe('Hungarian compounds', () => {
     expect(criteriaOf('Az ivóvízellátásának fejlesztése.', 'hu')).toEqual(['lang/water']);
   });
 
+  it('reaches prefix terms through the stem when a suffix changes the word (segély + -vel = segéllyel)', () => {
+    expect(criteriaOf('Szociális segéllyel élnek.', 'hu')).toEqual(['lang/poverty']);
+    expect(criteriaOf('Rendkívüli lakhatási segéllyel.', 'hu')).toEqual([]);
+  });
+
   it('needs a real modifier before the head and never looks inside compounds in other languages', () => {
     expect(criteriaOf('Szegénység.', 'hu')).toEqual(['lang/poverty']);
     expect(criteriaOf('Gyermekszegénység', 'cs')).toEqual([]);
