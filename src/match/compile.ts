@@ -4,7 +4,7 @@
 // the text allows, so its cost grows with the text and not with the number of criteria.
 import type { LanguageCode } from '../document/types.js';
 import type { Criterion, Term, TermsByLanguage } from '../criteria/types.js';
-import { stemWord } from './stem.js';
+import { americanSpelling, stemWord } from './stem.js';
 import { isStopWord } from './stopwords.js';
 import { tokenize } from './tokenize.js';
 
@@ -115,7 +115,7 @@ export function compilePhrase(phrase: string, language: LanguageCode): WordPatte
       // A word like "bio-economy" or "CO2," splits the way the text does.
       const pieces = tokenize(body);
       return pieces.map((piece, index): WordPattern => {
-        if (isPrefix && index === pieces.length - 1) return { type: 'prefix', value: piece.norm };
+        if (isPrefix && index === pieces.length - 1) return { type: 'prefix', value: language === 'en' ? americanSpelling(piece.norm) : piece.norm };
         const written = body.slice(piece.start, piece.end);
         if (ACRONYM.test(written)) return { type: 'literal', value: piece.norm };
         return { type: 'stem', language, value: stemWord(written, language) };

@@ -25,7 +25,28 @@ const porterSteps = require('natural/lib/natural/stemmers/porter_stemmer.js') as
  * criterion must tell apart (accountability and account, organic and organization, universal
  * and university, sustainable and sustain).
  */
-const englishInflections: StemmerModule = { stem: (word) => porterSteps.step1c(porterSteps.step1b(porterSteps.step1a(word))) };
+const englishInflections: StemmerModule = { stem: (word) => porterSteps.step1c(porterSteps.step1b(porterSteps.step1a(americanSpelling(word)))) };
+
+/** British spellings whose American twin differs by more than an ending; criteria and texts use both. */
+const BRITISH_WORDS: Record<string, string> = {
+  labour: 'labor', behaviour: 'behavior', neighbour: 'neighbor', favour: 'favor', colour: 'color', harbour: 'harbor', honour: 'honor',
+  endeavour: 'endeavor', vapour: 'vapor', rumour: 'rumor', humour: 'humor', vigour: 'vigor', flavour: 'flavor', odour: 'odor',
+  centre: 'center', fibre: 'fiber', metre: 'meter', litre: 'liter', theatre: 'theater', programme: 'program', defence: 'defense',
+  offence: 'offense', licence: 'license', ageing: 'aging', paediatric: 'pediatric', anaemia: 'anemia', foetus: 'fetus',
+  sceptic: 'skeptic', catalogue: 'catalog', dialogue: 'dialog', travelled: 'traveled', modelling: 'modeling', fulfil: 'fulfill',
+};
+const BRITISH_PREFIX = new RegExp(`^(${Object.keys(BRITISH_WORDS).join('|')})`);
+
+/**
+ * One spelling for British and American English, applied to terms and texts alike (so it only has
+ * to be consistent): labour = labor, organisation = organization, analyse = analyze.
+ */
+export function americanSpelling(word: string): string {
+  return word
+    .replace(BRITISH_PREFIX, (root) => BRITISH_WORDS[root] ?? root)
+    .replace(/isation/g, 'ization')
+    .replace(/^(\p{L}{3,})(is|ys)(e|ed|es|ing|er|ers)$/u, (_match, stem: string, letters: string, ending: string) => `${stem}${letters === 'is' ? 'iz' : 'yz'}${ending}`);
+}
 const snowball = require('snowball-stemmers') as { newStemmer(name: string): StemmerModule };
 
 /** Suffixes of Slovak declension and derivation, longest first. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCriteriaSet } from '../../src/criteria/load.js';
 import { createMatcher, matchText } from '../../src/match/match.js';
-import { stemWord } from '../../src/match/stem.js';
+import { americanSpelling, stemWord } from '../../src/match/stem.js';
 import { normalizeWord } from '../../src/match/normalize.js';
 import { compilePhrase } from '../../src/match/compile.js';
 import { testFixture } from '../helpers.js';
@@ -33,6 +33,15 @@ describe('stemming per language', () => {
     expect(criteriaOf('Development aid grows.', 'en')).toEqual([]);
     expect(criteriaOf('HIV and AIDS programmes.', 'en')).toEqual(['lang/poverty']);
     expect(compilePhrase('AIDS', 'en')).toEqual([{ type: 'literal', value: 'aids' }]);
+  });
+
+  it('gives British and American spellings one form', () => {
+    expect(americanSpelling('organisation')).toBe('organization');
+    expect(americanSpelling('labour')).toBe('labor');
+    expect(americanSpelling('analysed')).toBe('analyzed');
+    expect(stemWord('Labour', 'en')).toBe(stemWord('labor', 'en'));
+    expect(stemWord('programmes', 'en')).toBe(stemWord('program', 'en'));
+    expect(stemWord('rise', 'en')).toBe('rise');
   });
 
   it('reads typographic apostrophes as plain ones', () => {
