@@ -25,29 +25,34 @@ function option(name, fallback) {
   return index === -1 ? fallback : process.argv[index + 1];
 }
 
-/** Runs a command once: wall milliseconds and peak resident memory in MB (undefined without /usr/bin/time). */
+/**
+ * Runs a command once: wall milliseconds, and with /usr/bin/time peak resident memory in MB and CPU
+ * seconds (user + system, all threads): CPU time hardly depends on what else the machine runs.
+ */
 function measureOnce(command, args) {
   const memoryFile = join(work, 'memory');
-  const [program, programArgs] = TIME ? [TIME, ['-f', '%M', '-o', memoryFile, command, ...args]] : [command, args];
+  const [program, programArgs] = TIME ? [TIME, ['-f', '%M %U %S', '-o', memoryFile, command, ...args]] : [command, args];
   const start = process.hrtime.bigint();
   const result = spawnSync(program, programArgs, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' }, maxBuffer: 64 * 1024 * 1024 });
   const milliseconds = Number(process.hrtime.bigint() - start) / 1e6;
   const stderr = result.stderr?.toString() ?? '';
-  const memory = TIME ? Number(readFileSync(memoryFile, 'utf8').trim().split('\n').at(-1)) / 1024 : undefined;
-  return { milliseconds, memory, status: result.status, stderr };
+  const [kilobytes, user, system] = TIME ? readFileSync(memoryFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number) : [];
+  return { milliseconds, memory: TIME ? kilobytes / 1024 : undefined, cpu: TIME ? user + system : undefined, status: result.status, stderr };
 }
 
 function measure(label, command, args) {
   const runs = Array.from({ length: RUNS }, () => measureOnce(command, args));
   const times = runs.map((run) => run.milliseconds).sort((a, b) => a - b);
   const memories = runs.map((run) => run.memory).filter((memory) => memory !== undefined);
+  const cpus = runs.map((run) => run.cpu).filter((cpu) => cpu !== undefined).sort((a, b) => a - b);
   // Exit 2 with documents reported is a finished run (some input was unreadable); a crash is not.
   const failed = runs.some((run) => run.status === null || run.status > 2 || run.stderr.includes('internal error'));
-  const figure = { label, milliseconds: times[Math.floor(times.length / 2)], fastest: times[0], memory: memories.length ? Math.max(...memories) : undefined, failed };
+  const figure = { label, milliseconds: times[Math.floor(times.length / 2)], fastest: times[0], memory: memories.length ? Math.max(...memories) : undefined, cpu: cpus[Math.floor(cpus.length / 2)], failed };
   const memory = figure.memory === undefined ? 'n/a' : `${figure.memory.toFixed(0)} MB`;
   const status = runs[0].status;
   const note = status === 0 ? '' : `  (${failed ? 'FAILED, left out of the ratios' : 'exit'} ${status}: ${runs[0].stderr.trim().split('\n').slice(0, 2).join(' | ')})`;
-  log(`  ${label.padEnd(44)} ${(figure.milliseconds / 1000).toFixed(2).padStart(7)} s  (fastest ${(figure.fastest / 1000).toFixed(2)} s)  peak ${memory.padStart(7)}${note}`);
+  const cpu = figure.cpu === undefined ? '' : `  CPU ${figure.cpu.toFixed(2).padStart(6)} s`;
+  log(`  ${label.padEnd(44)} ${(figure.milliseconds / 1000).toFixed(2).padStart(7)} s  (fastest ${(figure.fastest / 1000).toFixed(2)} s)${cpu}  peak ${memory.padStart(7)}${note}`);
   return failed ? undefined : figure;
 }
 
@@ -104,13 +109,17 @@ figures.version = measure('s4s --version', process.execPath, [S4S, '--version'])
 figures.help = measure('s4s --help', process.execPath, [S4S, '--help']);
 
 log('\nRatios');
-const times = (a, b) => `${(a.milliseconds / b.milliseconds).toFixed(2)}x`;
+const times = (a, b) => `${(a.milliseconds / b.milliseconds).toFixed(2)}x${a.cpu !== undefined && b.cpu ? ` (CPU time ${(a.cpu / b.cpu).toFixed(2)}x)` : ''}`;
 if (figures.check && figures.bare) ratio('s4s check / bare pdf.js (long PDF)', times(figures.check, figures.bare), '<= 1.3x');
 if (figures.checkInProcess && figures.bare) ratio('s4s check in-process / bare pdf.js', times(figures.checkInProcess, figures.bare));
 if (figures.extract && figures.bare) ratio('s4s extract / bare pdf.js', times(figures.extract, figures.bare), '<= 1.25x (issue 3)');
 if (figures.realCheck && figures.realBare) ratio('s4s check / bare pdf.js (real 47-page PDF)', times(figures.realCheck, figures.realBare), '<= 1.3x');
 if (figures.bare && figures.pdftotext) ratio('bare pdf.js / pdftotext', times(figures.bare, figures.pdftotext));
-if (figures.jobs1 && figures.jobs2) ratio('batch speed-up, --jobs 2 over --jobs 1', times(figures.jobs1, figures.jobs2), '>= 1.7x');
+if (figures.jobs1 && figures.jobs2) {
+  ratio('batch speed-up, --jobs 2 over --jobs 1', `${(figures.jobs1.milliseconds / figures.jobs2.milliseconds).toFixed(2)}x`, '>= 1.7x');
+  // Cores kept busy: with one job, V8's garbage collection and compiler threads already use part of the second core.
+  if (figures.jobs1.cpu !== undefined) ratio('cores used by --jobs 1 / --jobs 2', `${(figures.jobs1.cpu / (figures.jobs1.milliseconds / 1000)).toFixed(2)} / ${(figures.jobs2.cpu / (figures.jobs2.milliseconds / 1000)).toFixed(2)}`);
+}
 if (figures.check?.memory !== undefined) ratio(`peak memory of s4s check, ${LONG_PAGES}-page PDF`, `${figures.check.memory.toFixed(0)} MB`, '< 300 MB');
 if (figures.version && figures.node) ratio('s4s --version minus node -e 0', `${(figures.version.milliseconds - figures.node.milliseconds).toFixed(0)} ms`, '<= 100 ms');
 log(`\nload average ${loadavg()[0].toFixed(2)} at the end (other processes share these cores)`);
