@@ -15,6 +15,7 @@ import { type BatchCliOptions, parseBatchOptions, runBatch } from './batch.js';
 import { configOptions, loadConfig, mergeOptions } from './config.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_THRESHOLD, UsageError, useColor, type CliIo } from './io.js';
 import { openJsonlOutput } from './jsonl-output.js';
+import { parseReadLimits } from './read-limits.js';
 import { writeReportFile } from './output.js';
 import { appendStepSummary, parseReportOutputs, writeReportOutputs } from './report-outputs.js';
 import { checkThresholdTargets, parseThresholds } from './threshold-options.js';
@@ -31,6 +32,8 @@ export interface CheckOptions extends BatchCliOptions {
   password?: string;
   stdinFormat?: string;
   maxFileSize?: string;
+  maxPages?: string;
+  maxInflatedSize?: string;
   timestamp?: boolean;
   /** More outputs: `FORMAT=PATH`, repeatable. */
   report?: string[];
@@ -86,7 +89,7 @@ export async function runCheck(inputs: string[], cliOptions: CheckOptions, io: C
       ...(options.lang !== 'auto' ? { language: options.lang as LanguageCode } : {}),
       ...(options.password !== undefined ? { password: options.password } : {}),
       ...(options.stdinFormat ? { formatHint: options.stdinFormat as DocumentFormat } : {}),
-      ...(options.maxFileSize ? { maxBytes: parseSize(options.maxFileSize) } : {}),
+      ...parseReadLimits(options),
     },
     ...(options.reportLang ? { reportLanguage: options.reportLang } : {}),
     stdin: io.stdin,
@@ -131,12 +134,4 @@ function printableConfig(path: string | null, options: CheckOptions): string {
   const { printConfig: _printConfig, config: _config, password, ...effective } = options;
   const sorted = Object.fromEntries(Object.entries({ ...effective, ...(password !== undefined ? { password: '(hidden)' } : {}) }).sort(([a], [b]) => (a < b ? -1 : 1)));
   return `${JSON.stringify({ configFile: path, options: sorted }, null, 2)}\n`;
-}
-
-/** "50MB", "200k", "1048576" → bytes. */
-export function parseSize(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*([kmg]?)i?b?$/i.exec(text.trim());
-  if (!match) throw new UsageError(`invalid size "${text}" (use e.g. 50MB, 500k or a number of bytes)`);
-  const factor = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(match[2] ?? '').toLowerCase()] ?? 1;
-  return Math.round(Number(match[1]) * factor);
 }

@@ -13,6 +13,8 @@ export interface ConfigFile {
   lang?: string;
   reportLang?: string;
   maxFileSize?: string;
+  maxPages?: number;
+  maxInflatedSize?: string;
   quiet?: boolean;
   color?: boolean;
   bom?: boolean;
@@ -86,6 +88,8 @@ export function configOptions(loaded: LoadedConfig, command: 'check' | 'diff'): 
   set('lang', config.lang);
   set('reportLang', config.reportLang);
   set('maxFileSize', config.maxFileSize);
+  set('maxPages', config.maxPages === undefined ? undefined : String(config.maxPages));
+  set('maxInflatedSize', config.maxInflatedSize);
   set('quiet', config.quiet);
   set('color', config.color);
   set('bom', config.bom);

@@ -11,7 +11,7 @@ import type { DocumentFormat, LanguageCode } from '../document/types.js';
 import { DIFF_FORMATTERS } from '../report/diff/index.js';
 import type { Report } from '../report/types.js';
 import type { DocumentResult } from '../score/types.js';
-import { parseSize } from './check.js';
+import { parseReadLimits } from './read-limits.js';
 import { configOptions, loadConfig, mergeOptions } from './config.js';
 import { loadSelectedSets } from './criteria-select.js';
 import { displayPath, expandInputs } from './inputs.js';
@@ -29,6 +29,8 @@ export interface DiffOptions {
   reportLang?: string;
   password?: string;
   maxFileSize?: string;
+  maxPages?: string;
+  maxInflatedSize?: string;
   bom?: boolean;
   failOnRegression?: boolean;
   timestamp?: boolean;
@@ -116,7 +118,7 @@ async function analyseDocuments(sides: readonly [Side, Side], sets: CriteriaSet[
       read: {
         ...(options.lang !== 'auto' ? { language: options.lang as LanguageCode } : {}),
         ...(options.password !== undefined ? { password: options.password } : {}),
-        ...(options.maxFileSize ? { maxBytes: parseSize(options.maxFileSize) } : {}),
+        ...parseReadLimits(options),
         ...(side.input === '-' ? { formatHint: 'md' as DocumentFormat } : {}),
       },
       ...(options.reportLang ? { reportLanguage: options.reportLang } : {}),

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import type { Document, DocumentFormat, LanguageCode } from '../document/types.js';
 import { ReadError } from '../read/errors.js';
 import { readDocumentBytes, readDocumentFile, type ReadOptions } from '../read/index.js';
-import { parseSize } from './check.js';
+import { parseReadLimits } from './read-limits.js';
 import { extractErrorJson, extractJson, extractMarkdown, extractText } from './extract-format.js';
 import { displayPath } from './inputs.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io.js';
@@ -19,6 +19,8 @@ export interface ExtractOptions {
   password?: string;
   stdinFormat?: string;
   maxFileSize?: string;
+  maxPages?: string;
+  maxInflatedSize?: string;
 }
 
 const RENDERERS: Record<string, (document: Document) => string> = { json: extractJson, md: extractMarkdown, text: extractText };
@@ -30,7 +32,7 @@ export async function runExtract(input: string, options: ExtractOptions, io: Cli
     ...(options.lang && options.lang !== 'auto' ? { language: options.lang as LanguageCode } : {}),
     ...(options.password !== undefined ? { password: options.password } : {}),
     ...(options.stdinFormat ? { formatHint: options.stdinFormat as DocumentFormat } : {}),
-    ...(options.maxFileSize ? { maxBytes: parseSize(options.maxFileSize) } : {}),
+    ...parseReadLimits(options),
   };
   const absolute = input === '-' ? '-' : resolve(io.cwd, input);
   const path = absolute === '-' ? '-' : displayPath(absolute, io.cwd);

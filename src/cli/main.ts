@@ -54,6 +54,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--password <password>', 'password for encrypted PDFs')
     .addOption(new Option('--stdin-format <format>', 'format of standard input when its content does not tell').choices(['md', 'txt', 'pdf', 'docx']))
     .option('--max-file-size <size>', 'refuse larger files (e.g. 50MB)', '200MB')
+    .option('--max-pages <n>', 'refuse PDFs with more pages (0: no limit)', '5000')
+    .option('--max-inflated-size <size>', 'refuse DOCX files that would unpack to more, like zip bombs (0: no limit)', '512MB')
     .option('--timestamp', 'record the time of the run in the report (reports are otherwise byte-identical run to run)')
     .option('-j, --jobs <n|auto>', 'documents analysed at once, each on a worker thread (auto: the available CPU cores)', 'auto')
     .option('--timeout <seconds>', 'stop a document that takes longer; it is reported with code TIMEOUT (0: no limit)', '300')
@@ -115,6 +117,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .addOption(new Option('--report-lang <language>', 'language of titles and guidance').choices(['cs', 'sk', 'pl', 'hu', 'en']))
     .option('--password <password>', 'password for encrypted PDFs')
     .option('--max-file-size <size>', 'refuse larger files (e.g. 50MB)', '200MB')
+    .option('--max-pages <n>', 'refuse PDFs with more pages (0: no limit)', '5000')
+    .option('--max-inflated-size <size>', 'refuse DOCX files that would unpack to more, like zip bombs (0: no limit)', '512MB')
     .option('--bom', 'CSV: start with a UTF-8 byte order mark')
     .option('--timestamp', 'record the time of the run')
     .option('-q, --quiet', 'print only errors (never changes the exit code)')
@@ -137,6 +141,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--password <password>', 'password for an encrypted PDF')
     .addOption(new Option('--stdin-format <format>', 'format of standard input when its content does not tell').choices(['md', 'txt', 'pdf', 'docx']))
     .option('--max-file-size <size>', 'refuse larger files (e.g. 50MB)', '200MB')
+    .option('--max-pages <n>', 'refuse PDFs with more pages (0: no limit)', '5000')
+    .option('--max-inflated-size <size>', 'refuse DOCX files that would unpack to more, like zip bombs (0: no limit)', '512MB')
     .action(async (input: string, options) => {
       const { runExtract } = await import('./extract.js');
       exitCode = await runExtract(input, options, io);

@@ -2,7 +2,6 @@
 // and the legacy Central European code pages (Windows-1250, ISO-8859-2) that older Czech, Slovak,
 // Polish and Hungarian files use. chardet proposes; a letter-plausibility score decides.
 import chardet from 'chardet';
-import { ReadError } from './errors.js';
 
 export interface DecodedText {
   text: string;
@@ -55,14 +54,15 @@ export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | un
 
 function decodeLegacy(bytes: Uint8Array): DecodedText {
   const proposed = chardet.analyse(bytes).map((match) => match.name.toLowerCase());
-  let best: (DecodedText & { score: number }) | undefined;
+  // UTF-8 with a few damaged bytes competes too: read as a code page, all its letters would be mojibake.
+  const utf8Text = lossyUtf8(bytes);
+  let best: DecodedText & { score: number } = { text: utf8Text, encoding: 'utf-8', score: plausibility(utf8Text) };
   for (const encoding of LEGACY_ENCODINGS) {
     const text = new TextDecoder(encoding).decode(bytes);
     const rank = proposed.indexOf(encoding);
     const score = plausibility(text) + (rank === 0 ? 2 : rank === 1 ? 1 : 0);
-    if (!best || score > best.score) best = { text, encoding, score };
+    if (score > best.score) best = { text, encoding, score };
   }
-  if (!best) throw new ReadError('ENCODING', 'text is neither UTF-8 nor UTF-16 nor a known legacy code page');
   return { text: best.text, encoding: best.encoding };
 }
 

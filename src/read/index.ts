@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { Document, DocumentFormat, LanguageCode } from '../document/types.js';
 import { ReadError } from './errors.js';
-import { readMarkdown } from './markdown.js';
+import { readMarkdownWithinLimits } from './markdown-limits.js';
 import { readPlainText } from './text.js';
 import { decodeText } from './decode-text.js';
 import { detectFormat } from './detect-format.js';
@@ -20,6 +20,10 @@ export interface ReadOptions {
   language?: LanguageCode;
   /** Format to assume when the content does not tell (standard input, `--stdin-format`). */
   formatHint?: DocumentFormat;
+  /** Refuse PDFs with more pages than this (`--max-pages`). */
+  maxPages?: number;
+  /** Refuse DOCX archives that unpack to more than this many bytes (`--max-inflated-size`). */
+  maxInflatedBytes?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
@@ -59,7 +63,7 @@ export async function readDocumentBytes(bytes: Uint8Array, path: string, options
   let document: Document;
   switch (format) {
     case 'md':
-      document = { ...base, ...readMarkdown(decodeText(bytes).text) };
+      document = { ...base, ...readMarkdownWithinLimits(decodeText(bytes).text) };
       break;
     case 'txt':
       document = { ...base, ...readPlainText(decodeText(bytes).text) };
@@ -67,10 +71,14 @@ export async function readDocumentBytes(bytes: Uint8Array, path: string, options
     case 'pdf': {
       // Imported on first use: pdf.js is large and most runs read no PDF.
       const { readPdf } = await import('./pdf.js');
-      document = { ...base, ...(await readPdf(bytes, options.password !== undefined ? { password: options.password } : {})) };
+      const pdfOptions = { ...(options.password !== undefined ? { password: options.password } : {}), ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}) };
+      document = { ...base, ...(await readPdf(bytes, pdfOptions)) };
       break;
     }
     case 'docx': {
+      // Refused before mammoth unpacks anything: a zip bomb would fill memory inside it.
+      const { guardZipArchive } = await import('./zip-guard.js');
+      await guardZipArchive(bytes, options.maxInflatedBytes);
       const { readDocx } = await import('./docx.js');
       document = { ...base, ...(await readDocx(bytes)) };
       break;

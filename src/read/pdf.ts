@@ -15,6 +15,8 @@ import { findTableOfContents } from './pdf-toc.js';
 
 export interface PdfReadOptions {
   password?: string;
+  /** Refuse documents with more pages (`--max-pages`), before any page is read. */
+  maxPages?: number;
 }
 
 /** Pages without text are checked for images (a scan) up to this many; the check renders nothing but costs time. */
@@ -23,6 +25,9 @@ const MAX_IMAGE_CHECKS = 25;
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<ReaderOutput> {
   const document = await openPdf(bytes, options.password);
   try {
+    if (options.maxPages !== undefined && document.numPages > options.maxPages) {
+      throw new ReadError('TOO_MANY_PAGES', `PDF has ${document.numPages} pages, over the limit of ${options.maxPages} (--max-pages)`);
+    }
     const warnings: string[] = [];
     const pages = await readPages(document, warnings);
     const pageCount = document.numPages;
