@@ -1,6 +1,8 @@
 // Expands the command line's inputs (files, directories, globs, `-`) into a sorted list of
 // documents to read; names that match nothing are kept so that they are reported, not lost.
-import { existsSync, statSync } from 'node:fs';
+// Symbolic links are followed (the walk stops at loops), and a file reached by several paths is
+// read once, under its own path when that was among them, else the shortest.
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
@@ -17,7 +19,12 @@ export interface InputEntry {
 
 export async function expandInputs(inputs: string[], cwd: string): Promise<InputEntry[]> {
   const entries = new Map<string, InputEntry>();
-  const add = (absolute: string) => entries.set(absolute, { path: displayPath(absolute, cwd), source: absolute });
+  const add = (absolute: string) => {
+    const real = realPath(absolute);
+    const entry = { path: displayPath(absolute, cwd), source: absolute };
+    const known = entries.get(real);
+    if (!known || preferred(entry, known, real)) entries.set(real, entry);
+  };
   for (const input of inputs) {
     if (input === '-') {
       entries.set('-', { path: '-', source: '-' });
@@ -26,19 +33,35 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<Input
     const absolute = resolve(cwd, input);
     if (existsSync(absolute)) {
       if (statSync(absolute).isDirectory()) {
-        const found = await glob(`**/*.{${DOCUMENT_EXTENSIONS.join(',')}}`, { cwd: absolute, absolute: true, caseSensitiveMatch: false, followSymbolicLinks: false });
+        const found = await glob(`**/*.{${DOCUMENT_EXTENSIONS.join(',')}}`, { cwd: absolute, absolute: true, caseSensitiveMatch: false, followSymbolicLinks: true });
         for (const file of found) add(resolve(file));
       } else add(absolute);
       continue;
     }
     if (isDynamicPattern(input)) {
-      const found = await glob(input, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false });
+      const found = await glob(input, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: true });
       for (const file of found) add(resolve(file));
       if (found.length > 0) continue;
     }
     entries.set(absolute, { path: input, source: absolute, missing: true });
   }
   return [...entries.values()].sort((a, b) => compareText(a.path, b.path));
+}
+
+function realPath(absolute: string): string {
+  try {
+    return realpathSync(absolute);
+  } catch {
+    return absolute;
+  }
+}
+
+/** Of two paths to one file: its own path, else the shorter way to it, else the one that sorts first. */
+function preferred(candidate: InputEntry, known: InputEntry, real: string): boolean {
+  if (known.source === real) return false;
+  if (candidate.source === real) return true;
+  const depth = (entry: InputEntry) => entry.source.split(/[\\/]/).length;
+  return depth(candidate) !== depth(known) ? depth(candidate) < depth(known) : compareText(candidate.path, known.path) < 0;
 }
 
 export function displayPath(absolute: string, cwd: string): string {
