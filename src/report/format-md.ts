@@ -5,6 +5,7 @@ import type { CriterionResult, DocumentResult } from '../score/types.js';
 import { criteriaOf, documentLabels, frameworksOf, placeOf } from './labels.js';
 import { escapeInline, markdownTable } from './markdown.js';
 import { describeRule } from './thresholds.js';
+import { documentLabelsFor } from './document-labels.js';
 import type { Formatter, Report } from './types.js';
 
 export const formatMarkdown: Formatter = (report) => {
@@ -52,10 +53,11 @@ function thresholdSection(report: Report): string[] {
 }
 
 function documentSection(document: DocumentResult): string[] {
+  const label = documentLabelsFor(document.reportLanguage);
   const lines = [`## ${escapeInline(document.path)}`, ''];
-  if (document.error) return [...lines, `**Could not be analysed** (${escapeInline(document.error.code)}): ${escapeInline(document.error.message)}`, ''];
-  const pages = document.pageCount !== undefined ? ` · ${document.pageCount} pages` : '';
-  lines.push(`Format ${document.format} · language ${document.language}${pages} · ${document.sectionCount} sections · **overall score ${document.score}/100**`, '');
+  if (document.error) return [...lines, `**${label.couldNotBeAnalysed}** (${escapeInline(document.error.code)}): ${escapeInline(document.error.message)}`, ''];
+  const pages = document.pageCount !== undefined ? ` · ${document.pageCount} ${label.pages}` : '';
+  lines.push(`${label.format} ${document.format} · ${label.language} ${document.language}${pages} · ${document.sectionCount} ${label.sections} · **${label.overallScore} ${document.score}/100**`, '');
   const frameworkRows = document.frameworks.map((framework) => [
     `${escapeInline(framework.title)} (\`${framework.id}\`)`,
     String(framework.score),
@@ -63,25 +65,25 @@ function documentSection(document: DocumentResult): string[] {
     String(framework.counts.partial),
     String(framework.counts.missing),
   ]);
-  lines.push(...markdownTable(['Framework', 'Score', 'Met', 'Partial', 'Missing'], ['l', 'r', 'r', 'r', 'r'], frameworkRows), '');
+  lines.push(...markdownTable([label.framework, label.score, label.met, label.partial, label.missing], ['l', 'r', 'r', 'r', 'r'], frameworkRows), '');
   for (const framework of document.frameworks) {
     const rows = document.criteria
       .filter((item) => item.framework === framework.id)
-      .map((criterion) => [`\`${criterion.id}\``, escapeInline(criterion.title), criterion.status, criterion.score.toFixed(2), escapeInline(firstPlace(criterion))]);
-    lines.push(`### ${escapeInline(framework.title)}`, '', ...markdownTable(['Criterion', 'Title', 'Status', 'Score', 'Evidence'], ['l', 'l', 'l', 'r', 'l'], rows), '');
+      .map((criterion) => [`\`${criterion.id}\``, escapeInline(criterion.title), label[criterion.status].toLowerCase(), criterion.score.toFixed(2), escapeInline(firstPlace(criterion))]);
+    lines.push(`### ${escapeInline(framework.title)}`, '', ...markdownTable([label.criterion, label.title, label.status, label.score, label.evidence], ['l', 'l', 'l', 'r', 'l'], rows), '');
   }
-  lines.push('### Evidence', '');
+  lines.push(`### ${label.evidence}`, '');
   for (const criterion of document.criteria.filter((item) => item.evidence.length > 0 && !item.parent)) {
     lines.push(`- **\`${criterion.id}\` ${escapeInline(criterion.title)}** — ${escapeInline(criterion.explanation)}`);
     for (const item of criterion.evidence) lines.push(`  - > ${escapeInline(item.quote)} — *${escapeInline(placeOf(item))}*`);
   }
   lines.push('');
   if (document.gaps.length) {
-    lines.push('### What to add', '');
-    for (const gap of document.gaps) lines.push(`- **\`${gap.id}\` ${escapeInline(gap.title)}** (${gap.status}): ${escapeInline(gap.guidance)}`);
+    lines.push(`### ${label.whatToAdd}`, '');
+    for (const gap of document.gaps) lines.push(`- **\`${gap.id}\` ${escapeInline(gap.title)}** (${label[gap.status].toLowerCase()}): ${escapeInline(gap.guidance)}`);
     lines.push('');
   }
-  for (const warning of document.warnings) lines.push(`> Warning: ${escapeInline(warning)}`, '');
+  for (const warning of document.warnings) lines.push(`> ${label.warning}: ${escapeInline(warning)}`, '');
   return lines;
 }
 

@@ -45,9 +45,13 @@ describe('s4s check', () => {
   it('writes Markdown with scores, criteria, evidence and what to add in the document language', async () => {
     const run = await runS4s(['check', CZECH, '--criteria', MINI, '--format', 'md']);
     expect(run.stdout).toContain('| Malá testovací sada (`mini`) |');
-    expect(run.stdout).toContain('### Evidence');
+    expect(run.stdout).toContain('| Rámec | Skóre | Splněno | Částečně | Chybí |');
+    expect(run.stdout).toContain('### Doklady v textu');
     expect(run.stdout).toMatch(/> .*cyklostezky.* — \*.*line \d+\*/);
-    expect(run.stdout).toContain('### What to add');
+    expect(run.stdout).toContain('### Co doplnit');
+    const english = await runS4s(['check', CZECH, '--criteria', MINI, '--format', 'md', '--report-lang', 'en']);
+    expect(english.stdout).toContain('### What to add');
+    expect(english.stdout).toContain('Add ocean protection.');
     expect(run.stdout).toContain('Doplňte ochranu oceánů.');
   });
 
