@@ -81,10 +81,12 @@ export function edgeKey(pattern: Exclude<WordPattern, { type: 'prefix' }>): stri
   return `#${pattern.wordClass}`;
 }
 
-export function compileTerms(criteria: Criterion[]): CompiledTerm[] {
+/** Compiles the criteria's terms in the given languages (all five when none are given). */
+export function compileTerms(criteria: Criterion[], languages?: readonly LanguageCode[]): CompiledTerm[] {
   const compiled: CompiledTerm[] = [];
   const add = (criterion: Criterion, role: TermRole, byLanguage: TermsByLanguage) => {
     for (const [language, terms] of Object.entries(byLanguage) as [LanguageCode, Term[]][]) {
+      if (languages && !languages.includes(language)) continue;
       for (const term of terms) {
         const parts = (typeof term === 'string' ? [term] : term.near).map((phrase) => compilePhrase(phrase, language)).filter((part) => part.length > 0);
         if (parts.length === 0) continue;

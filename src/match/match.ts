@@ -3,7 +3,7 @@
 import type { DetectedLanguage, Document, LanguageCode, SourceLocation } from '../document/types.js';
 import { LANGUAGE_CODES } from '../document/types.js';
 import type { CriteriaSet } from '../criteria/types.js';
-import { buildIndex, compileTerms, type TermIndex } from './compile.js';
+import { buildIndex, compileTerms, type CompiledTerm, type TermIndex } from './compile.js';
 import { scanTokens } from './scan.js';
 import { splitSentences, tokenize } from './tokenize.js';
 
@@ -30,7 +30,18 @@ export interface Matcher {
 }
 
 export function createMatcher(sets: CriteriaSet[]): Matcher {
-  const terms = compileTerms(sets.flatMap((set) => set.criteria));
+  const criteria = sets.flatMap((set) => set.criteria);
+  // Terms are compiled per language on first use: a Czech document never pays for (or holds in
+  // memory) the Polish and Hungarian terms.
+  const termsByLanguage = new Map<LanguageCode, CompiledTerm[]>();
+  const termsOf = (language: LanguageCode): CompiledTerm[] => {
+    let terms = termsByLanguage.get(language);
+    if (!terms) {
+      terms = compileTerms(criteria, [language]);
+      termsByLanguage.set(language, terms);
+    }
+    return terms;
+  };
   const cache = new Map<string, TermIndex>();
   return {
     indexFor(language) {
@@ -39,7 +50,7 @@ export function createMatcher(sets: CriteriaSet[]): Matcher {
       let index = cache.get(key);
       if (!index) {
         index = buildIndex(
-          terms.filter((term) => languages.includes(term.language)),
+          languages.flatMap(termsOf),
           languages,
         );
         cache.set(key, index);
