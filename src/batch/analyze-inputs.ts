@@ -7,6 +7,7 @@ import type { ReadOptions } from '../read/index.js';
 import { errorResult } from '../score/analyze.js';
 import type { DocumentResult } from '../score/types.js';
 import type { AnalysisSetup, DocumentTask } from './analyze-document.js';
+import { interruptedResult } from './interrupted.js';
 import type { DocumentRunner } from './worker-pool.js';
 
 export interface AnalyzeOptions {
@@ -25,6 +26,11 @@ export interface AnalyzeOptions {
   onDone?: (result: DocumentResult) => void;
   /** The worker module; tests substitute one that misbehaves on purpose. */
   workerUrl?: URL;
+  /**
+   * Interrupts the run: no document starts after it, documents on workers are stopped, and every
+   * document not done is still emitted, as an INTERRUPTED entry, so that N inputs give N entries.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -77,7 +83,7 @@ export async function analyzeInputsInOrder(entries: InputEntry[], sets: Criteria
   };
 
   const lane = async () => {
-    while (!stopped && nextToStart < entries.length) {
+    while (!stopped && !options.signal?.aborted && nextToStart < entries.length) {
       if (nextToStart >= nextToEmit + REORDER_WINDOW) {
         await emitted;
         continue;
@@ -88,7 +94,7 @@ export async function analyzeInputsInOrder(entries: InputEntry[], sets: Criteria
       const result =
         entry.missing || !runner
           ? errorResult(entry.path, 'ENOENT', 'no such file, directory or matching glob')
-          : await runner.run(taskFor(entry, stdinBytes));
+          : await runner.run(taskFor(entry, stdinBytes), options.signal);
       options.onDone?.(result);
       finished.set(index, result);
       flush();
@@ -104,6 +110,11 @@ export async function analyzeInputsInOrder(entries: InputEntry[], sets: Criteria
         }),
       ),
     );
+    if (options.signal?.aborted) {
+      for (let index = nextToStart; index < entries.length; index++) finished.set(index, interruptedResult((entries[index] as InputEntry).path));
+      nextToStart = entries.length;
+      flush();
+    }
   } finally {
     await runner?.close();
   }

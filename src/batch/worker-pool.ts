@@ -6,6 +6,7 @@ import Tinypool from 'tinypool';
 import { errorResult } from '../score/analyze.js';
 import type { DocumentResult } from '../score/types.js';
 import type { AnalysisSetup, DocumentTask } from './analyze-document.js';
+import { interruptedResult } from './interrupted.js';
 
 /** What each worker receives once. */
 export interface WorkerData {
@@ -30,7 +31,8 @@ export interface PooledTask {
 const START_ALLOWANCE_MS = 30_000;
 
 export interface DocumentRunner {
-  run(task: DocumentTask): Promise<DocumentResult>;
+  /** `signal` stops the document when the whole run is interrupted; it then becomes an INTERRUPTED entry. */
+  run(task: DocumentTask, signal?: AbortSignal): Promise<DocumentResult>;
   close(): Promise<void>;
 }
 
@@ -55,9 +57,12 @@ export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutM
   };
   let nextId = 0;
   return {
-    async run(task) {
+    async run(task, signal) {
+      if (signal?.aborted) return interruptedResult(task.path);
       const id = nextId++;
       const controller = new AbortController();
+      const interrupt = () => controller.abort();
+      signal?.addEventListener('abort', interrupt, { once: true });
       let timedOut = false;
       let exitCode: number | undefined;
       let timer: NodeJS.Timeout | undefined;
@@ -82,11 +87,13 @@ export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutM
         const pooled: PooledTask = { id, document: task };
         return (await pool.run(pooled, { signal: controller.signal })) as DocumentResult;
       } catch (error) {
+        if (signal?.aborted) return interruptedResult(task.path);
         if (timedOut) return errorResult(task.path, 'TIMEOUT', `stopped after ${formatSeconds(timeoutMs)} (--timeout)`);
         if (exitCode !== undefined) return errorResult(task.path, 'WORKER_FAILED', `the worker analysing it exited (code ${exitCode})`);
         const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
         return errorResult(task.path, 'WORKER_FAILED', `the worker analysing it failed: ${message}`);
       } finally {
+        signal?.removeEventListener('abort', interrupt);
         listeners.delete(id);
         clearTimeout(timer);
       }

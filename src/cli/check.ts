@@ -13,7 +13,7 @@ import type { CsvLayout, FormatOptions, ThresholdViolation } from '../report/typ
 import type { DocumentError, DocumentResult } from '../score/types.js';
 import { type BatchCliOptions, parseBatchOptions, runBatch } from './batch.js';
 import { configOptions, loadConfig, mergeOptions } from './config.js';
-import { EXIT_FAILURE, EXIT_OK, EXIT_THRESHOLD, UsageError, useColor, type CliIo } from './io.js';
+import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_THRESHOLD, UsageError, useColor, type CliIo } from './io.js';
 import { openJsonlOutput } from './jsonl-output.js';
 import { parseReadLimits } from './read-limits.js';
 import { refuseOverInputs, writeReportFile } from './output.js';
@@ -98,17 +98,24 @@ export async function runCheck(inputs: string[], cliOptions: CheckOptions, io: C
     timeoutMs: batch.timeoutMs,
     ...(batch.cacheDirectory ? { cache: { directory: batch.cacheDirectory, toolVersion: TOOL_VERSION } } : {}),
   };
+  // With documents on worker threads the main thread stays free to hear Ctrl-C: the batch then stops
+  // and what is done is reported. In-process, interrupts keep ending the process at once.
+  const interrupts = batch.jobs > 1 || batch.timeoutMs > 0 ? io.catchInterrupts?.() : undefined;
+  let interrupted = 0;
   try {
-    await runBatch(selected, sets, analyzeOptions, io, options.quiet, (result) => {
+    await runBatch(selected, sets, { ...analyzeOptions, ...(interrupts ? { signal: interrupts.signal } : {}) }, io, options.quiet, (result) => {
       jsonl?.write(result);
       if (keepResults) results.push(result);
-      if (result.error) errors.push({ path: result.path, error: result.error });
+      if (result.error?.code === 'INTERRUPTED') interrupted++;
+      else if (result.error) errors.push({ path: result.path, error: result.error });
       violations.push(...evaluateThresholds([result], thresholds).violations);
     });
     jsonl?.close();
   } catch (error) {
     jsonl?.discard();
     throw error;
+  } finally {
+    interrupts?.release();
   }
   const report = buildReport(results, sets, { tool, ...(generatedAt ? { generatedAt } : {}), thresholds });
 
@@ -126,6 +133,11 @@ export async function runCheck(inputs: string[], cliOptions: CheckOptions, io: C
     io.stdout.write(formatter(report, formatOptions(options.format === 'text' && useColor(io.stdout, io.env, options.color))));
   }
   if (options.stepSummary !== false) appendStepSummary(io, formatStepSummary(report, { color: false }));
+  if (interrupts?.signal.aborted) {
+    const reason = String(interrupts.signal.reason);
+    io.stderr.write(`s4s: interrupted (${reason}): ${selected.length - interrupted} of ${selected.length} documents done; the ${interrupted} not analysed are in the report as INTERRUPTED\n`);
+    return EXIT_INTERRUPTED[reason] ?? EXIT_FAILURE;
+  }
   if (errors.length > 0) return EXIT_FAILURE;
   return violations.length > 0 ? EXIT_THRESHOLD : EXIT_OK;
 }

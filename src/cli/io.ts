@@ -12,6 +12,12 @@ export interface CliIo {
   stdin: Readable;
   cwd: string;
   env: Record<string, string | undefined>;
+  /**
+   * Asks that the user's interrupts (Ctrl-C, SIGTERM) abort the returned signal (its reason names
+   * the signal) instead of ending the process, until release(); a second one still ends it. Worth
+   * it only while the main thread stays free to hear them: a busy one could not even notice.
+   */
+  catchInterrupts?: () => { signal: AbortSignal; release: () => void };
 }
 
 /** A mistake of the user's (bad option, missing file, invalid criteria): one line, exit 2. */
@@ -22,6 +28,8 @@ export class UsageError extends Error {
 export const EXIT_OK = 0;
 export const EXIT_THRESHOLD = 1;
 export const EXIT_FAILURE = 2;
+/** 128 + the signal's number, as shells report a process the signal ended. */
+export const EXIT_INTERRUPTED: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 /** Colour when the stream is a terminal, unless NO_COLOR is set or --no-color given. */
 export function useColor(stream: OutputStream, env: CliIo['env'], option: boolean | undefined): boolean {
