@@ -23,7 +23,7 @@ function validator(): ValidateFunction {
 export function validateCriteriaFile(data: unknown, file: string): CriteriaIssue[] {
   const validate = validator();
   if (validate(data)) return [];
-  return dedupe((validate.errors ?? []).filter(isUseful).map((error) => ({ file, pointer: error.instancePath, message: describe(error) })));
+  return dedupe(withoutBranchNoise((validate.errors ?? []).filter(isUseful)).map((error) => ({ file, pointer: error.instancePath, message: describe(error) })));
 }
 
 /** Checks of the resolved criteria that JSON Schema cannot state. */
@@ -51,7 +51,17 @@ function isUseful(error: ErrorObject): boolean {
   return error.keyword !== 'oneOf' && error.keyword !== 'if';
 }
 
+/**
+ * A term is a string or a `near` object: a bad string also fails the object branch with "must be
+ * object". When a place has a more specific complaint, the bare type mismatch is left out.
+ */
+function withoutBranchNoise(errors: ErrorObject[]): ErrorObject[] {
+  const specific = new Set(errors.filter((error) => error.keyword !== 'type').map((error) => error.instancePath));
+  return errors.filter((error) => error.keyword !== 'type' || !specific.has(error.instancePath));
+}
+
 function describe(error: ErrorObject): string {
+  if (error.keyword === 'pattern' && String(error.params.pattern).includes('[^?]')) return 'a term cannot contain "?": terms have no wildcards except a trailing "*"';
   if (error.keyword === 'additionalProperties') return `unknown property "${String(error.params.additionalProperty)}"`;
   if (error.keyword === 'enum') return `${error.message}: ${(error.params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`;
   return error.message ?? error.keyword;

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runS4s, testFixture } from '../helpers.js';
 
@@ -46,6 +49,15 @@ describe('s4s criteria', () => {
     expect(broken.stderr).toContain('s4s: test/fixtures/criteria/broken-weight.json: /criteria/0/weight: must be >= 0');
     const json = await runS4s(['criteria', 'validate', 'test/fixtures/criteria/broken-weight.json', '--format', 'json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ valid: false, issues: expect.arrayContaining([{ file: 'test/fixtures/criteria/broken-weight.json', pointer: '/criteria/0/weight', message: 'must be >= 0' }]) });
+  });
+
+  it('refuses "?" in a term with a readable reason and only that complaint', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 's4s-criteria-'));
+    const file = join(directory, 'wildcard.json');
+    writeFileSync(file, JSON.stringify({ id: 'q', version: '1.0.0', title: { en: 'Q' }, source: 't', languages: ['en'], criteria: [{ id: 'q/a', kind: 'theme', title: { en: 'A' }, terms: { en: ['labo?r'] }, guidance: { en: 'A.' } }] }));
+    const run = await runS4s(['criteria', 'validate', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`s4s: ${file}: /criteria/0/terms/en/0: a term cannot contain "?": terms have no wildcards except a trailing "*"\n`);
   });
 
   it('prints the criteria schema', async () => {
