@@ -1,6 +1,7 @@
 // Writes zip archives for the bad-input suite: honest ones (a DOCX made from its XML parts), and
 // hostile ones whose central directory lies about sizes or whose entries inflate to gigabytes.
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { readZipDirectory } from '../../src/read/zip-guard.js';
 
 export interface ZipInput {
   name: string;
@@ -72,4 +73,14 @@ export function deflatedZeros(megabytes: number): { bytes: Uint8Array; size: num
   const block = deflateRawSync(Buffer.alloc(1024 * 1024), { level: 9, finishFlush: constants.Z_FULL_FLUSH });
   const finalEmptyBlock = Buffer.from([0x03, 0x00]);
   return { bytes: Buffer.concat([...Array.from({ length: megabytes }, () => block), finalEmptyBlock]), size: Math.min(megabytes * 1024 * 1024, 0xffffffff) };
+}
+
+/** The entries of a (sound) zip archive, inflated: to take a fixture apart and put it back together. */
+export function readZipEntries(bytes: Uint8Array): { name: string; data: Buffer }[] {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return readZipDirectory(bytes).map((entry) => {
+    const start = entry.localHeaderOffset + 30 + view.readUInt16LE(entry.localHeaderOffset + 26) + view.readUInt16LE(entry.localHeaderOffset + 28);
+    const data = view.subarray(start, start + entry.compressedSize);
+    return { name: entry.name, data: entry.method === 8 ? inflateRawSync(data) : Buffer.from(data) };
+  });
 }
