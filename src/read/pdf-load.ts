@@ -63,6 +63,12 @@ export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDF
     return await task.promise;
   } catch (error) {
     await task.destroy().catch(() => undefined);
+    const { name, code } = (error ?? {}) as PdfJsError;
+    if (password !== undefined && name === 'PasswordException' && code === 2) {
+      // A batch's --password is wrong for a PDF that has only an owner password: it opens without one.
+      const withoutPassword = await openPdf(bytes).catch(() => undefined);
+      if (withoutPassword) return withoutPassword;
+    }
     throw toPdfReadError(error, password);
   }
 }
@@ -83,5 +89,8 @@ export function toPdfReadError(error: unknown, password?: string): ReadError {
   }
   if (name === 'InvalidPDFException') return new ReadError('DAMAGED', 'damaged PDF: no readable document structure found (Invalid PDF structure)');
   const detail = (message ?? String(error)).split('\n')[0];
+  if (/unknown encryption method|unsupported encryption algorithm|unknown crypto method|invalid crypt filter/i.test(detail ?? '')) {
+    return new ReadError('ENCRYPTED', `encrypted PDF: by a method s4s cannot open (${detail})`);
+  }
   return new ReadError('DAMAGED', `damaged PDF: ${detail}`);
 }

@@ -159,7 +159,7 @@ export function makeBadInputs(root: string): BadInput[] {
   write('pdf/xref-garbage.pdf', Buffer.concat([pdf.subarray(0, xrefAt), Buffer.from('xref\n0 9\nthis is not a table\ntrailer\n<< /Size 9 >>\nstartxref\n'), Buffer.from(String(xrefAt)), Buffer.from('\n%%EOF\n')]), 'a cross-reference table of garbage and a trailer without /Root', { codes: ['DAMAGED'], orWords: czechWords });
   write('pdf/encrypted.pdf', writePdf({ pages: CZECH_PAGES, encrypt: { userPassword: 'heslo-s4s', ownerPassword: 'vlastnik' } }), 'RC4-encrypted, a user password is needed', { codes: ['ENCRYPTED'] });
   write('pdf/encrypted-owner-only.pdf', writePdf({ pages: CZECH_PAGES, encrypt: { userPassword: '', ownerPassword: 'vlastnik' } }), 'encrypted with an empty user password (opens without asking)', { words: czechWords });
-  write('pdf/encrypted-unknown-handler.pdf', writePdf({ pages: CZECH_PAGES, encrypt: { userPassword: 'a', ownerPassword: 'b' }, unknownSecurityHandler: true }), 'encrypted by a security handler no reader knows', { codes: ['ENCRYPTED', 'DAMAGED'] });
+  write('pdf/encrypted-unknown-handler.pdf', writePdf({ pages: CZECH_PAGES, encrypt: { userPassword: 'a', ownerPassword: 'b' }, unknownSecurityHandler: true }), 'encrypted by a security handler no reader knows', { codes: ['ENCRYPTED'] });
   const text = pdf.toString('latin1');
   write('pdf/pages-loop.pdf', Buffer.from(text.replace(/\/Kids \[[^\]]*\]/, '/Kids [2 0 R]'), 'latin1'), 'a page tree whose only kid is itself', { codes: ['DAMAGED', 'EMPTY', 'NO_TEXT'] });
   write('pdf/page-count-lies.pdf', Buffer.from(text.replace(/\/Count \d+/, '/Count 2000000000'), 'latin1'), 'a page tree that claims two billion pages', { codes: ['TOO_MANY_PAGES', 'DAMAGED'], orWords: czechWords });
