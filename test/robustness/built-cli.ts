@@ -3,7 +3,7 @@
 // touching the working tree's dist/. The build sits under node_modules/.cache so that packages
 // resolve; criteria, schemas and package.json are linked in, as the compiled code reads them.
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT } from '../helpers.js';
@@ -21,6 +21,8 @@ async function build(): Promise<string> {
   const cache = join(ROOT, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
   const directory = mkdtempSync(join(cache, 's4s-built-cli-'));
+  // Readable by all, so that a test may run the build as another user.
+  chmodSync(directory, 0o755);
   buildDirectory = directory;
   // tsc reports type errors of work in progress elsewhere but still emits; the test needs only the output.
   await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', join(directory, 'dist')], { cwd: ROOT }).catch(() => undefined);

@@ -1,22 +1,28 @@
-// Paths as users have them: spaces and letters beyond ASCII, files no one may read, and
-// directories that loop through symbolic links (the walk ends, and no file is read twice).
+// Paths as users have them: spaces and letters beyond ASCII, files no one may read (as root, the
+// built executable runs as an unprivileged user to see that), and directories that loop through
+// symbolic links (the walk ends, and no file is read twice).
+import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, runS4s } from '../helpers.js';
+import { builtCli, removeBuiltCli } from './built-cli.js';
 import { CZECH_PAGES, LEGACY_TEXTS, encodeLegacy } from './make-bad-inputs.js';
 import { writePdf } from './pdf-writer.js';
 
 const STRATEGY = fixture('strategies', 'cs-horni-lhota.md');
 /** Root reads files whatever their mode says, so a chmod 000 file is readable in a root container. */
 const RUNNING_AS_ROOT = process.getuid?.() === 0;
+const NOBODY = 65_534;
 
 let root: string;
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 's4s-paths-'));
 });
+
+afterAll(() => removeBuiltCli());
 
 const documentsOf = (stdout: string) => JSON.parse(stdout).documents as { path: string; error: { code: string; message: string } | null }[];
 
@@ -59,20 +65,37 @@ describe('paths with spaces and letters beyond ASCII', () => {
 });
 
 describe('a file no one may read', () => {
-  it.skipIf(RUNNING_AS_ROOT)('is reported with code EACCES and the rest of the batch goes on', async () => {
+  const lockedDirectory = () => {
     const directory = join(root, 'locked');
-    mkdirSync(directory);
+    mkdirSync(directory, { recursive: true });
     copyFileSync(STRATEGY, join(directory, 'open.md'));
     copyFileSync(STRATEGY, join(directory, 'locked.md'));
     chmodSync(join(directory, 'locked.md'), 0o000);
-    const run = await runS4s(['check', 'locked', '--format', 'json', '--no-config'], { cwd: root });
+    return directory;
+  };
+  const expectEacces = (run: { code: number | null; stdout: string; stderr: string }) => {
+    expect(run.stderr).toBe('s4s: locked/locked.md: permission denied [EACCES]\n');
     expect(run.code).toBe(2);
     expect(documentsOf(run.stdout).map((document) => [document.path, document.error?.code ?? null])).toEqual([
       ['locked/locked.md', 'EACCES'],
       ['locked/open.md', null],
     ]);
-    expect(run.stderr).toBe('s4s: locked/locked.md: permission denied [EACCES]\n');
+  };
+
+  it.skipIf(RUNNING_AS_ROOT)('is reported with code EACCES and the rest of the batch goes on', async () => {
+    lockedDirectory();
+    expectEacces(await runS4s(['check', 'locked', '--format', 'json', '--no-config'], { cwd: root }));
   });
+
+  it.runIf(RUNNING_AS_ROOT)('is reported with code EACCES when root runs s4s as an unprivileged user', async (context) => {
+    lockedDirectory();
+    chmodSync(root, 0o755);
+    const cli = await builtCli();
+    const run = spawnSync(process.execPath, [cli, 'check', 'locked', '--format', 'json', '--no-config', '--criteria', 'smart'], { cwd: root, uid: NOBODY, gid: NOBODY, encoding: 'utf8' });
+    // Root without the capability to change users (some containers) cannot test this.
+    if ((run.error as NodeJS.ErrnoException | undefined)?.code === 'EPERM') context.skip();
+    expectEacces({ code: run.status, stdout: run.stdout, stderr: run.stderr });
+  }, 60_000);
 });
 
 describe('directories that loop through symbolic links', () => {
