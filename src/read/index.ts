@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { Document, DocumentFormat, LanguageCode } from '../document/types.js';
 import { ReadError } from './errors.js';
+import { withoutControlCharacters } from './control-characters.js';
 import { readMarkdownWithinLimits } from './markdown-limits.js';
 import { readPlainText } from './text.js';
 import { decodeText } from './decode-text.js';
@@ -84,6 +85,7 @@ export async function readDocumentBytes(bytes: Uint8Array, path: string, options
       break;
     }
   }
+  document = withoutControlCharacters(document);
   const hasText = document.sections.some((section) => section.heading.trim() || section.blocks.some((block) => block.text.trim()));
   if (!hasText) throw new ReadError('EMPTY', 'document contains no text');
   return detectDocumentLanguage({ ...document, sections: classifySectionRoles(document.sections) }, options.language);

@@ -152,3 +152,17 @@ describe('report files', () => {
     expect(JSON.parse(readFileSync(join(root, 'out', 'report.json'), 'utf8')).documents).toHaveLength(1);
   });
 });
+
+describe('control characters in a document', () => {
+  it('never reach a report: no escape sequence acts on a terminal, no override turns a quote around', async () => {
+    const path = join(directory, 'escapes.txt');
+    writeFileSync(path, '1. Vize\n\nV roce 2030 je obec zelená. \u001b]0;HACKED\u0007\u001b[2J\u001b[31mVybudujeme cyklostezky\u202e a veřejnou dopravu.\u001b[0m Snížíme emise o 55 % do roku 2030.\n');
+    for (const format of ['csv', 'md', 'text', 'github', 'junit', 'sarif', 'html', 'json']) {
+      const run = await runS4s(['check', path, '--format', format, '--no-config', '--criteria', 'smart'], { cwd: directory });
+      expect(run.code, format).toBe(0);
+      expect(run.stdout, format).not.toMatch(/[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
+    }
+    const document = await readDocumentBytes(readFileSync(path), 'escapes.txt');
+    expect(document.sections.flatMap((section) => section.blocks.map((block) => block.text))).toContain('V roce 2030 je obec zelená. ]0;HACKED[2J[31mVybudujeme cyklostezky a veřejnou dopravu.[0m Snížíme emise o 55 % do roku 2030.');
+  });
+});
