@@ -43,7 +43,7 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<Input
       for (const file of found) add(resolve(file));
       if (found.length > 0) continue;
     }
-    entries.set(absolute, { path: input, source: absolute, missing: true });
+    entries.set(absolute, { path: printable(input), source: absolute, missing: true });
   }
   return [...entries.values()].sort((a, b) => compareText(a.path, b.path));
 }
@@ -66,7 +66,15 @@ function preferred(candidate: InputEntry, known: InputEntry, real: string): bool
 
 export function displayPath(absolute: string, cwd: string): string {
   const fromCwd = relative(cwd, absolute);
-  return fromCwd && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd.split('\\').join('/') : absolute;
+  return printable(fromCwd && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd.split('\\').join('/') : absolute);
+}
+
+/**
+ * Control characters in a file name show as `?`, as ls shows them: a name holding a line break or
+ * an escape sequence must not split an error line or act on the terminal. The file is still read.
+ */
+function printable(path: string): string {
+  return path.replace(/[\u0000-\u001F\u007F-\u009F]/g, '?');
 }
 
 /** Code-point order: the same on every machine and locale. */

@@ -64,6 +64,22 @@ describe('paths with spaces and letters beyond ASCII', () => {
   });
 });
 
+describe('file names with control characters', () => {
+  it('show them as ?, so that an error stays one line and no escape sequence reaches the terminal', async () => {
+    const directory = join(root, 'control');
+    mkdirSync(directory);
+    copyFileSync(STRATEGY, join(directory, 'plan\n::error::injected.md'));
+    writeFileSync(join(directory, 'junk\u001b[2J\u0007.md'), Buffer.from([0, 1, 2, 3, 0, 0, 255]));
+    const run = await runS4s(['check', 'control', '--format', 'json', '--no-config', '--criteria', 'smart'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(documentsOf(run.stdout).map((document) => [document.path, document.error?.code ?? null])).toEqual([
+      ['control/junk?[2J?.md', 'UNSUPPORTED'],
+      ['control/plan?::error::injected.md', null],
+    ]);
+    expect(run.stderr).toBe('s4s: control/junk?[2J?.md: binary content that is not PDF or DOCX [UNSUPPORTED]\n');
+  });
+});
+
 describe('a file no one may read', () => {
   const lockedDirectory = () => {
     const directory = join(root, 'locked');
