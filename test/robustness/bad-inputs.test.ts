@@ -1,9 +1,9 @@
 // Every broken or hostile file the suite makes ends in a document or in a ReadError with its code,
 // and a batch that mixes them all with sound documents reports every input and exits 2.
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReadError } from '../../src/read/errors.js';
 import { readDocumentFile } from '../../src/read/index.js';
 import { runS4s } from '../helpers.js';
@@ -18,6 +18,8 @@ beforeAll(() => {
   cases = makeBadInputs(root);
   for (const good of GOOD_DOCUMENTS) copyFileSync(good, join(root, `good-${basename(good)}`));
 });
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function documentText(document: Awaited<ReturnType<typeof readDocumentFile>>): string {
   return document.sections.map((section) => [section.heading, ...section.blocks.map((block) => block.text)].join('\n')).join('\n');
@@ -59,7 +61,7 @@ describe('reading the bad-input suite', () => {
 
 describe('a batch mixing every bad case with sound documents', () => {
   it('reports every input, each error with its code and one line on stderr, and exits 2', async () => {
-    const output = join(root, '..', `${basename(root)}-report.json`);
+    const output = join(root, 'report.json');
     const run = await runS4s(['check', root, '--format', 'json', '-o', output, '--jobs', '2', '--timeout', '120', '--quiet'], { cwd: root });
     expect(run.code).toBe(2);
     const report = JSON.parse(readFileSync(output, 'utf8'));

@@ -1,9 +1,9 @@
 // The same inputs give byte-identical reports, run after run and with any --jobs, in every format,
 // on a batch that mixes sound documents with broken and hostile ones.
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runS4s } from '../helpers.js';
 import { GOOD_DOCUMENTS, makeBadInputs } from './make-bad-inputs.js';
 
@@ -15,6 +15,8 @@ beforeAll(() => {
   makeBadInputs(join(root, 'inputs'));
   for (const good of GOOD_DOCUMENTS) copyFileSync(good, join(root, 'inputs', `good-${basename(good)}`));
 });
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Every format of one run, by name; the text summary is what goes to standard output. */
 async function reportsOf(run: string, jobs: string[]): Promise<Record<string, string>> {

@@ -1,10 +1,10 @@
 // Encrypted PDFs, made here with the standard security handler: a user password is asked for, a
 // wrong one is named, an owner password alone never stands in the way (not even when a batch's
 // --password is meant for another file), and an unknown method is said to be encryption.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { readDocumentBytes } from '../../src/read/index.js';
 import { runS4s } from '../helpers.js';
 import { CZECH_PAGES } from './make-bad-inputs.js';
@@ -33,6 +33,7 @@ describe('encrypted PDFs', () => {
 
   it('all open in one batch with the one password that one of them needs', async () => {
     const directory = mkdtempSync(join(tmpdir(), 's4s-encrypted-'));
+    onTestFinished(() => rmSync(directory, { recursive: true, force: true }));
     writeFileSync(join(directory, 'user-password.pdf'), userPassword);
     writeFileSync(join(directory, 'owner-only.pdf'), ownerOnly);
     writeFileSync(join(directory, 'plain.pdf'), writePdf({ pages: CZECH_PAGES }));

@@ -1,7 +1,7 @@
 // A 50 MB text on a single line: read in bounded time and memory (the real executable, under a
 // V8 heap limit it must not break), split so that every quote stays short.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,11 +10,16 @@ import { builtCli, removeBuiltCli } from './built-cli.js';
 
 const HEAP_LIMIT_MB = 1536;
 
-afterAll(() => removeBuiltCli());
+let directory: string;
+
+afterAll(() => {
+  removeBuiltCli();
+  rmSync(directory, { recursive: true, force: true });
+});
 
 describe('a 50 MB text with no line break', () => {
   it('is analysed under a 1.5 GB heap limit, with every quote a sentence or two long', async () => {
-    const directory = mkdtempSync(join(tmpdir(), 's4s-huge-text-'));
+    directory = mkdtempSync(join(tmpdir(), 's4s-huge-text-'));
     const paragraph = `${readFileSync(fixture('text', 'cs-one-line.txt'), 'utf8').trim()} `;
     const text = paragraph.repeat(Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(paragraph))).trimEnd();
     writeFileSync(join(directory, 'one-line.txt'), text);

@@ -2,7 +2,7 @@
 // done as INTERRUPTED), the reports are written, one line says how much is missing, and the
 // exit code is 130; one while the main thread is busy ends the process at once.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,10 @@ beforeAll(async () => {
   for (const name of SLOW) writeFileSync(join(corpus, 'docs', name), `# Plán\n\n${'Slovo *důraz* a [odkaz](http://example.org) text.\n'.repeat(30_000)}`);
 }, 120_000);
 
-afterAll(() => removeBuiltCli());
+afterAll(() => {
+  removeBuiltCli();
+  rmSync(corpus, { recursive: true, force: true });
+});
 
 interface Finished {
   code: number | null;

@@ -1,9 +1,9 @@
 // The reading limits: file size, PDF pages, what a DOCX unpacks to, and time per document; each
 // configurable (command line or configuration file) and each reported as one line with its code.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardZipArchive, readZipDirectory } from '../../src/read/zip-guard.js';
 import { fixture, runS4s } from '../helpers.js';
 import { CZECH_PAGES, docxParts, paragraph } from './make-bad-inputs.js';
@@ -18,6 +18,8 @@ beforeAll(() => {
   writeFileSync(join(directory, 'plan.docx'), writeZip(docxParts(paragraph(`Strategie obce: ${'cíle a indikátory '.repeat(200)}`))));
   writeFileSync(join(directory, 'plan.md'), readFileSync(fixture('strategies', 'cs-horni-lhota.md')));
 });
+
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 const check = (...args: string[]) => runS4s(['check', ...args, '--format', 'json', '--no-config'], { cwd: directory });
 const errorOf = (stdout: string, path: string) => JSON.parse(stdout).documents.find((document: { path: string }) => document.path === path)?.error;

@@ -2,7 +2,7 @@
 // built executable runs as an unprivileged user to see that), and directories that loop through
 // symbolic links (the walk ends, and no file is read twice).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,10 @@ beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 's4s-paths-'));
 });
 
-afterAll(() => removeBuiltCli());
+afterAll(() => {
+  removeBuiltCli();
+  rmSync(root, { recursive: true, force: true });
+});
 
 const documentsOf = (stdout: string) => JSON.parse(stdout).documents as { path: string; error: { code: string; message: string } | null }[];
 

@@ -1,7 +1,7 @@
 // Safe by construction: documents fetch nothing and read no other file, criteria are words and
 // never code, CSV cells cannot run as formulas, and reports are written whole and never over an input.
 import { createServer, type Server } from 'node:http';
-import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,8 @@ let directory: string;
 beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 's4s-safety-'));
 });
+
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe('documents that point outside themselves', () => {
   let server: Server;
