@@ -16,7 +16,7 @@ import { configOptions, loadConfig, mergeOptions } from './config.js';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_THRESHOLD, UsageError, useColor, type CliIo } from './io.js';
 import { openJsonlOutput } from './jsonl-output.js';
 import { parseReadLimits } from './read-limits.js';
-import { refuseOverInputs, writeReportFile } from './output.js';
+import { checkOutputPaths, writeReportFile } from './output.js';
 import { appendStepSummary, parseReportOutputs, writeReportOutputs } from './report-outputs.js';
 import { checkThresholdTargets, parseThresholds } from './threshold-options.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -77,7 +77,7 @@ export async function runCheck(inputs: string[], cliOptions: CheckOptions, io: C
   const tool = { name: TOOL_NAME, version: TOOL_VERSION };
   const generatedAt = options.timestamp ? new Date().toISOString() : undefined;
   const sources = entries.map((entry) => entry.source);
-  refuseOverInputs([...(options.output ? [options.output] : []), ...outputs.map((output) => output.path)], sources, io.cwd);
+  checkOutputPaths([...(options.output ? [options.output] : []), ...outputs.map((output) => output.path)], sources, io.cwd);
   // JSON Lines go out as each document is done, and only what stderr and the exit code need is kept,
   // so memory stays flat over any number of documents; other reports need every result at the end.
   const jsonl = options.format === 'jsonl' ? openJsonlOutput({ $schema: REPORT_SCHEMA_URL, version: REPORT_FORMAT_VERSION, tool, criteriaSets: buildReport([], sets, { tool }).criteriaSets, ...(generatedAt ? { generatedAt } : {}) }, options.output, io, sources) : undefined;

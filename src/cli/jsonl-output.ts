@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { type JsonlHeader, jsonlDocumentLine, jsonlHeaderLine } from '../report/format-jsonl.js';
 import type { DocumentResult } from '../score/types.js';
 import type { CliIo } from './io.js';
-import { refuseOverInputs } from './output.js';
+import { checkOutputPaths } from './output.js';
 
 export interface JsonlOutput {
   write(result: DocumentResult): void;
@@ -21,7 +21,7 @@ export function openJsonlOutput(header: JsonlHeader, output: string | undefined,
     return { write: (result) => io.stdout.write(jsonlDocumentLine(result)), close: () => {}, discard: () => {} };
   }
   const target = resolve(io.cwd, output);
-  refuseOverInputs([output], inputs, io.cwd);
+  checkOutputPaths([output], inputs, io.cwd);
   mkdirSync(dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.tmp`;
   const descriptor = openSync(temporary, 'w');

@@ -5,7 +5,7 @@ import { UsageError } from './io.js';
 
 export function writeReportFile(path: string, content: string, cwd: string, inputs: string[] = []): void {
   const target = resolve(cwd, path);
-  refuseOverInputs([path], inputs, cwd);
+  checkOutputPaths([path], inputs, cwd);
   const temporary = `${target}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(target), { recursive: true });
@@ -19,11 +19,11 @@ export function writeReportFile(path: string, content: string, cwd: string, inpu
 }
 
 /**
- * Refuses output paths that are inputs: by path, and by file identity (device and inode), which also
- * catches a path through a symbolic link, a hard link, or another letter case on a file system that
- * ignores case. Run it before the work, so that the mistake costs nothing.
+ * Refuses output paths that are directories, or inputs: by path, and by file identity (device and
+ * inode), which also catches a path through a symbolic link, a hard link, or another letter case on
+ * a file system that ignores case. Run it before the work, so that the mistake costs nothing.
  */
-export function refuseOverInputs(outputs: string[], inputs: string[], cwd: string): void {
+export function checkOutputPaths(outputs: string[], inputs: string[], cwd: string): void {
   const identities = new Map<string, string>();
   for (const input of inputs) {
     const identity = fileIdentity(input);
@@ -33,6 +33,15 @@ export function refuseOverInputs(outputs: string[], inputs: string[], cwd: strin
     const target = resolve(cwd, output);
     const identity = fileIdentity(target);
     if (inputs.includes(target) || (identity && identities.has(identity))) throw new UsageError(`refusing to write the report over the input ${output}`);
+    if (isDirectory(target)) throw new UsageError(`cannot write ${output}: it is a directory`);
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -145,8 +145,14 @@ describe('report files', () => {
   it('appear whole or not at all: a failed write leaves no temporary file and says why in one line', async () => {
     const root = setUp();
     mkdirSync(join(root, 'report.md'));
-    const run = await runS4s(['check', 'docs', '--format', 'md', '-o', 'report.md', '--no-config'], { cwd: root });
-    expect(run).toMatchObject({ code: 2, stderr: 's4s: cannot write report.md: it is a directory\n' });
+    for (const args of [
+      ['--format', 'md', '-o', 'report.md'],
+      ['--format', 'jsonl', '-o', 'report.md'],
+      ['--report', 'csv=report.md'],
+    ]) {
+      const run = await runS4s(['check', 'docs', ...args, '--no-config'], { cwd: root });
+      expect(run, args.join(' ')).toEqual({ code: 2, stdout: '', stderr: 's4s: cannot write report.md: it is a directory\n' });
+    }
     expect(readdirSync(root).sort()).toEqual(['docs', 'report.md']);
     const written = await runS4s(['check', 'docs', '--format', 'json', '-o', 'out/report.json', '--report', 'csv=out/report.csv', '--no-config', '-q'], { cwd: root });
     expect(written.code).toBe(0);
