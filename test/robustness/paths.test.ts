@@ -110,6 +110,10 @@ describe('a file no one may read', () => {
     lockedDirectory();
     chmodSync(root, 0o755);
     const cli = await builtCli();
+    // The unprivileged user must be able to reach the build: a checkout inside a private
+    // directory (0700 /root, a private temporary directory) leaves nothing to test.
+    const probe = spawnSync(process.execPath, ['-e', 'require("node:fs").accessSync(process.argv[1])', cli, root], { uid: NOBODY, gid: NOBODY, encoding: 'utf8' });
+    if (probe.error || probe.status !== 0) context.skip();
     const run = spawnSync(process.execPath, [cli, 'check', 'locked', '--format', 'json', '--no-config', '--criteria', 'smart'], { cwd: root, uid: NOBODY, gid: NOBODY, encoding: 'utf8' });
     // Root without the capability to change users (some containers) cannot test this.
     if ((run.error as NodeJS.ErrnoException | undefined)?.code === 'EPERM') context.skip();
