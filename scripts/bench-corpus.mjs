@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertWithLibreOffice, hasLibreOffice, writeFodt } from './fixtures-fodt.mjs';
+import { seededRandom } from './seeded-random.mjs';
 
 /** Bumped whenever the generated documents change, so that an old corpus is not measured by mistake. */
 const CORPUS_VERSION = 3;
@@ -44,24 +45,13 @@ const WORDS = {
   en: { measure: 'Measure', by: 'by', target: 'target value', chapter: 'Chapter', goals: 'Goals and measures', title: 'City development strategy', footer: 'Page {page}' },
 };
 
-/** Seeded pseudo-random numbers (mulberry32): the same corpus on every machine. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A strategy of about `pages` pages: numbered chapters by theme (each starts a page and fills about
  * 1.3 pages), running header and footer, a table now and then.
  */
 export function strategySource(language, pages, seed, city) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = (items) => items[Math.floor(next() * items.length)];
   const words = WORDS[language];
   const themes = THEMES[language];

@@ -23,6 +23,7 @@ import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { seededRandom } from './seeded-random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.S4S_SHARED ?? join(root, '..', 'shared');
@@ -150,20 +151,9 @@ async function tagAll(set, lang, run) {
   }
 }
 
-/** A small seeded generator (mulberry32), so that the negatives drawn never change. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function drawNegatives(others, count, seed) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pool = [...others];
   for (let index = pool.length - 1; index > 0; index--) {
     const swap = Math.floor(next() * (index + 1));
