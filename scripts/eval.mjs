@@ -10,11 +10,18 @@
 // 60 or more (about 40 %); otherwise to the tuning part. Terms are tuned on the tuning part only;
 // the figures to report are those of the checking part.
 //
+// FOLDS of the tuning part, for held-out tuning: a tuning passage is in fold a when the lowest bit
+// of byte 4 of the same sha256 (bits the split above does not use) is 0, otherwise in fold b
+// (about half each). `--fold a|b` restricts the tuning part (and the translated tuning sample) to
+// one fold: mine candidate terms on one fold, keep those that hold up on the other. The split into
+// tuning and checking parts is unchanged by folds; --fold is refused with the checking part.
+//
 // Other languages: scripts/eval/translations/<lang>.jsonl holds our own translations of a seeded
 // sample of checking passages (6 per goal), scripts/eval/translations-tuning/<lang>.jsonl of
 // tuning passages; the same protocol runs restricted to the sample.
 //
 //   node scripts/eval.mjs [--part checking|tuning] [--lang en|cs|sk|pl|hu|all] [--errors] [--min-share x]
+//   node scripts/eval.mjs --part tuning --fold a|b [--errors]   (one half of the tuning part)
 //   node scripts/eval.mjs --sample checking|tuning   (prints the passages chosen for translation)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,17 +50,21 @@ const language = option('--lang', 'en');
 const samplePart = option('--sample', null);
 const showErrors = args.includes('--errors');
 const minShare = option('--min-share', null);
+const fold = option('--fold', null);
 
 if (!['checking', 'tuning'].includes(part)) fail(`--part must be checking or tuning, not ${part}`);
 if (![...LANGUAGES, 'all'].includes(language)) fail(`--lang must be one of ${LANGUAGES.join(', ')} or all`);
 // Looking at individual errors of the checking part would turn it into tuning material.
 if (showErrors && part === 'checking') fail('--errors is only for the tuning part (add --part tuning)');
+if (fold !== null && !['a', 'b'].includes(fold)) fail(`--fold must be a or b, not ${fold}`);
+if (fold !== null && part !== 'tuning') fail('--fold is only for the tuning part (add --part tuning)');
 if (!existsSync(sentencesFile)) {
   console.log(`eval: ${sentencesFile} not found; skipping (the labelled passages live outside the repository)`);
   process.exit(0);
 }
 
 const passages = readPassages();
+const foldById = foldsOf(passages);
 if (samplePart) {
   for (const passage of translationSample(samplePart)) console.log(JSON.stringify({ id: passage.id, sdg: passage.sdg, text: passage.text }));
   process.exit(0);
@@ -65,13 +76,14 @@ const { runCli } = await import(distMain);
 
 const summaries = [];
 for (const lang of language === 'all' ? LANGUAGES : [language]) {
-  const set = lang === 'en' ? passages.filter((passage) => passage.part === part) : readTranslations(lang);
-  if (!set) continue;
+  const all = lang === 'en' ? passages.filter((passage) => passage.part === part) : readTranslations(lang);
+  if (!all) continue;
+  const set = fold === null ? all : all.filter((passage) => foldById.get(passage.id) === fold);
   const tags = await tagAll(set, lang, runCli);
   summaries.push({ lang, ...evaluate(set, tags, lang) });
 }
 if (summaries.length > 1) {
-  console.log(`\nmacro averages, ${part} part`);
+  console.log(`\nmacro averages, ${part} part${fold === null ? '' : `, fold ${fold}`}`);
   console.log(row(['lang', 'passages', 'accuracy', 'precision', 'recall', 'F1']));
   for (const summary of summaries) console.log(row([summary.lang, summary.count, ...summary.macro.map(fixed)]));
 }
@@ -87,6 +99,15 @@ function readPassages() {
     .map((record, index) => ({ id: `tub-${index + 1}`, sdg: Number(record.SDG), text: String(record.Text ?? '').trim() }))
     .filter((passage) => passage.text && GOALS.includes(passage.sdg))
     .map((passage) => ({ ...passage, part: splitOf(passage.text) }));
+}
+
+/** Fold of each tuning passage by id (translations carry the id of the English passage). */
+function foldsOf(list) {
+  return new Map(list.filter((passage) => passage.part === 'tuning').map((passage) => [passage.id, foldOf(passage.text)]));
+}
+
+function foldOf(text) {
+  return createHash('sha256').update(text.trim()).digest()[4] & 1 ? 'b' : 'a';
 }
 
 function splitOf(text) {
@@ -164,7 +185,7 @@ function drawNegatives(others, count, seed) {
 
 function evaluate(set, tags, lang) {
   const tagged = (passage, goal) => tags.get(passage.id)?.has(goal) ?? false;
-  console.log(`\n${lang === 'en' ? 'English TU Berlin sentences' : `${lang}: our translations of a sample`}, ${part} part (${set.length} passages)`);
+  console.log(`\n${lang === 'en' ? 'English TU Berlin sentences' : `${lang}: our translations of a sample`}, ${part} part${fold === null ? '' : `, fold ${fold}`} (${set.length} passages)`);
   console.log(row(['SDG', 'pos', 'neg', 'accuracy', 'precision', 'recall', 'F1']));
   const metrics = [];
   for (const goal of GOALS) {

@@ -5,7 +5,10 @@
 // It never reads the checking part (see the split in scripts/eval.mjs). Candidates are only a
 // guide: what goes into the criteria must be a real term, written in all five languages.
 //
-//   node scripts/mine-terms.mjs [goal] [--top 40]
+// With --fold a|b it reads only that fold of the tuning part (folds as in scripts/eval.mjs), so that
+// candidates mined on one fold can be checked on the other (`node scripts/eval.mjs --part tuning --fold`).
+//
+//   node scripts/mine-terms.mjs [goal] [--top 40] [--fold a|b]
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,14 +26,21 @@ const args = process.argv.slice(2);
 const topAt = args.indexOf('--top');
 const top = topAt === -1 ? 40 : Number(args[topAt + 1]);
 const onlyGoal = args.find((arg, index) => /^\d+$/.test(arg) && index !== topAt + 1);
+const foldAt = args.indexOf('--fold');
+const fold = foldAt === -1 ? null : args[foldAt + 1];
+if (fold !== null && !['a', 'b'].includes(fold)) {
+  console.error(`mine-terms: --fold must be a or b, not ${fold}`);
+  process.exit(2);
+}
 
 const STOP = new Set(
   'a an the of to in on at by for from with into and or as its their this that these those is are was were be been has have had will would can could may should which who such than also not no it we our they them all more most other its per via both'.split(' '),
 );
 const isTuning = (text) => createHash('sha256').update(text.trim()).digest().readUInt32BE(0) % 100 < 60;
+const foldOf = (text) => (createHash('sha256').update(text.trim()).digest()[4] & 1 ? 'b' : 'a');
 const rows = parse(readFileSync(sentencesFile, 'utf8'), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true })
   .map((record) => ({ sdg: Number(record.SDG), text: String(record.Text ?? '').trim() }))
-  .filter((row) => row.text && row.sdg >= 1 && row.sdg <= 17 && isTuning(row.text));
+  .filter((row) => row.text && row.sdg >= 1 && row.sdg <= 17 && isTuning(row.text) && (fold === null || foldOf(row.text) === fold));
 
 const { createMatcher, matchText } = await import(join(root, 'dist', 'match', 'match.js'));
 const { loadCriteriaSet } = await import(join(root, 'dist', 'criteria', 'load.js'));
@@ -77,7 +87,7 @@ for (const goal of onlyGoal ? [Number(onlyGoal)] : [...perGoal.keys()].sort((a, 
     scored.push({ gram, inGoal, rest, z: delta / Math.sqrt(variance) });
   }
   scored.sort((a, b) => b.z - a.z);
-  console.log(`\nSDG ${goal} (${rows.filter((row) => row.sdg === goal).length} tuning sentences)`);
+  console.log(`\nSDG ${goal} (${rows.filter((row) => row.sdg === goal).length} tuning sentences${fold === null ? '' : `, fold ${fold}`})`);
   for (const { gram, inGoal, rest, z } of scored.slice(0, top)) {
     const hits = [...matchText(gram, 'en', matcher).keys()].map((id) => id.replace('sdg/', '')).join(' ');
     console.log(`  ${z.toFixed(1).padStart(5)}  ${String(inGoal).padStart(3)} vs ${String(rest).padStart(3)}  ${gram.padEnd(32)} ${hits ? `[matched: ${hits}]` : ''}`);
