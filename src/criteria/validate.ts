@@ -1,7 +1,8 @@
 // Schema validation of criteria files with ajv (JSON Schema draft 2020-12), plus the checks a
 // schema cannot express: unique ids, parents that exist, thresholds in order.
 import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020 as Ajv2020Class } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { CriteriaIssue } from './errors.js';
 import type { CriteriaSetFile } from './types.js';
@@ -15,7 +16,11 @@ export function criteriaSchema(): object {
 }
 
 function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(criteriaSchema());
+  if (!compiled) {
+    // Loaded on first use: runs with bundled sets only never need ajv.
+    const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020Class };
+    compiled = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(criteriaSchema());
+  }
   return compiled;
 }
 

@@ -15,14 +15,10 @@ const MIN_COMPOUND_MODIFIER = 3;
 export type PartPositions = Map<CompiledTerm, number[][]>;
 
 export function scanTokens(tokens: Token[], index: TermIndex): PartPositions {
-  const keys = tokens.map((_token, position) => tokenKeys(tokens, position, index));
-  // Stems that are not a prefix of the word itself (Hungarian "segéllyel" -> "segély") can reach
-  // prefix terms the written form cannot; other stems add nothing to a prefix walk.
-  const prefixForms = tokens.map((token) => [
-    token.norm,
-    ...new Set(index.languages.map((language) => stemWord(token.text, language)).filter((stem) => !token.norm.startsWith(stem))),
-  ]);
-  const stops = tokens.map((token) => isStopWord(token.norm, index.languages));
+  const words = tokens.map((token) => wordInfo(token, index));
+  const keys = tokens.map((_token, position) => keysAt(tokens, words, position));
+  const prefixForms = words.map((word) => word.prefixForms);
+  const stops = words.map((word) => word.stop);
   const found: PartPositions = new Map();
 
   const step = (node: WordNode, position: number): WordNode[] => {
@@ -78,13 +74,48 @@ function compoundTargets(heads: CharNode, word: string): WordNode[] {
   return targets;
 }
 
-function tokenKeys(tokens: Token[], position: number, index: TermIndex): string[] {
-  const token = tokens[position];
-  if (!token) return [];
-  const keys = [edgeKey({ type: 'literal', value: token.norm })];
-  for (const language of index.languages) keys.push(edgeKey({ type: 'stem', language, value: stemWord(token.text, language) }));
-  for (const wordClass of wordClassesOf(tokens, position)) keys.push(edgeKey({ type: 'class', wordClass }));
-  return keys;
+/** What a word type contributes to a walk, whatever its neighbours; computed once per index and word. */
+interface WordInfo {
+  /** Edge keys of its literal form and its stems (number classes are added per position). */
+  keys: string[];
+  /**
+   * Stems that are not a prefix of the word itself (Hungarian "segéllyel" -> "segély") can reach
+   * prefix terms the written form cannot; other stems add nothing to a prefix walk.
+   */
+  prefixForms: string[];
+  stop: boolean;
+  isNumber: boolean;
+}
+
+/** Word types repeat: a 300-page strategy has some 150,000 words but only a few thousand distinct ones. */
+const WORD_CACHE_LIMIT = 100_000;
+const wordCaches = new WeakMap<TermIndex, Map<string, WordInfo>>();
+
+function wordInfo(token: Token, index: TermIndex): WordInfo {
+  let cache = wordCaches.get(index);
+  if (!cache) {
+    cache = new Map();
+    wordCaches.set(index, cache);
+  }
+  const cached = cache.get(token.text);
+  if (cached) return cached;
+  const stems = index.languages.map((language) => stemWord(token.text, language));
+  const info: WordInfo = {
+    keys: [edgeKey({ type: 'literal', value: token.norm }), ...index.languages.map((language, at) => edgeKey({ type: 'stem', language, value: stems[at] as string }))],
+    prefixForms: [token.norm, ...new Set(stems.filter((stem) => !token.norm.startsWith(stem)))],
+    stop: isStopWord(token.norm, index.languages),
+    isNumber: NUMBER.test(token.norm),
+  };
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(token.text, info);
+  return info;
+}
+
+function keysAt(tokens: Token[], words: WordInfo[], position: number): string[] {
+  const word = words[position];
+  if (!word) return [];
+  if (!word.isNumber) return word.keys;
+  return [...word.keys, ...wordClassesOf(tokens, position).map((wordClass) => edgeKey({ type: 'class', wordClass }))];
 }
 
 const PERCENT_WORD = /^(%|procent|percent|szazalek|prc)/;

@@ -13,11 +13,25 @@ export interface Token {
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|%/gu;
 
+/** Normalising (NFKD and four replacements) is the costliest part of tokenising; words repeat. */
+const NORM_CACHE_LIMIT = 100_000;
+const norms = new Map<string, string>();
+
+function normalized(word: string): string {
+  let norm = norms.get(word);
+  if (norm === undefined) {
+    norm = normalizeWord(word);
+    if (norms.size >= NORM_CACHE_LIMIT) norms.clear();
+    norms.set(word, norm);
+  }
+  return norm;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(TOKEN)) {
     const start = match.index;
-    tokens.push({ norm: normalizeWord(match[0]), text: match[0], start, end: start + match[0].length });
+    tokens.push({ norm: normalized(match[0]), text: match[0], start, end: start + match[0].length });
   }
   return tokens;
 }
