@@ -3,8 +3,9 @@
 // the defaults. Relative paths in a file are relative to that file.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { ErrorObject } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv2020 as Ajv2020Class } from 'ajv/dist/2020.js';
 import { lilconfig } from 'lilconfig';
 import { UsageError } from './io.js';
 
@@ -37,8 +38,17 @@ export interface LoadedConfig {
 
 export const CONFIG_FILES = ['s4s.config.json', '.s4src.json', 'package.json'];
 
-const schema = JSON.parse(readFileSync(new URL('../../schemas/config.schema.json', import.meta.url), 'utf8')) as object;
-const validateConfig = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile<ConfigFile>(schema);
+let compiledValidator: ValidateFunction<ConfigFile> | undefined;
+
+/** Compiled when a configuration file is found: most runs have none and never pay for ajv. */
+function configValidator(): ValidateFunction<ConfigFile> {
+  if (!compiledValidator) {
+    const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020Class };
+    const schema = JSON.parse(readFileSync(new URL('../../schemas/config.schema.json', import.meta.url), 'utf8')) as object;
+    compiledValidator = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile<ConfigFile>(schema);
+  }
+  return compiledValidator;
+}
 
 /** `choice`: a path from --config, false for --no-config, undefined to search upwards from cwd. */
 export async function loadConfig(cwd: string, choice: string | false | undefined): Promise<LoadedConfig> {
@@ -54,6 +64,7 @@ export async function loadConfig(cwd: string, choice: string | false | undefined
   }
   if (!found) return { path: null, config: {} };
   const config = found.config ?? {};
+  const validateConfig = configValidator();
   if (!validateConfig(config)) throw new UsageError(`${found.filepath}: ${describeConfigErrors(validateConfig.errors ?? [])}`);
   return { path: found.filepath, config };
 }
