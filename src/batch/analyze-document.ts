@@ -6,7 +6,8 @@ import type { Document } from '../document/types.js';
 import { createMatcher } from '../match/match.js';
 import { ReadError } from '../read/errors.js';
 import { readDocumentBytes, readFileBytes, type ReadOptions } from '../read/index.js';
-import { analyzeDocument, errorResult } from '../score/analyze.js';
+import { analyzeDocument } from '../score/analyze.js';
+import { errorResult } from '../score/error-result.js';
 import type { DocumentResult } from '../score/types.js';
 import { openDocumentCache, readerFingerprint, type DocumentCache } from './document-cache.js';
 

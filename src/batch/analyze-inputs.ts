@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import type { InputEntry } from '../cli/inputs.js';
 import type { CriteriaSet } from '../criteria/types.js';
 import type { ReadOptions } from '../read/index.js';
-import { errorResult } from '../score/analyze.js';
+import { errorResult } from '../score/error-result.js';
 import type { DocumentResult } from '../score/types.js';
 import type { AnalysisSetup, DocumentTask } from './analyze-document.js';
 import { interruptedResult } from './interrupted.js';

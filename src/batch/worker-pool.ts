@@ -3,7 +3,7 @@
 // error entry while the others go on.
 import { randomUUID } from 'node:crypto';
 import Tinypool from 'tinypool';
-import { errorResult } from '../score/analyze.js';
+import { errorResult } from '../score/error-result.js';
 import type { DocumentResult } from '../score/types.js';
 import type { AnalysisSetup, DocumentTask } from './analyze-document.js';
 import { interruptedResult } from './interrupted.js';

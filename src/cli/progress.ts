@@ -1,6 +1,7 @@
 // The progress bar of a batch, on standard error: done/total, the file last started, elapsed and
 // remaining time. Only for a person at a terminal: never with --quiet, in CI or when stderr is piped.
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgressModule from 'cli-progress';
 import type { CliIo, OutputStream } from './io.js';
 
 export interface BatchProgress {
@@ -15,6 +16,8 @@ export function wantsProgress(io: CliIo, quiet: boolean | undefined): boolean {
 }
 
 export function createProgress(total: number, stream: OutputStream): BatchProgress {
+  // Loaded only for a person at a terminal: pipes and CI never pay for it.
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof cliProgressModule;
   const width = (stream as { columns?: number }).columns ?? 80;
   const fileWidth = Math.max(10, width - 62);
   const bar = new cliProgress.SingleBar(
