@@ -13,7 +13,7 @@ const SAMPLE_CHARS = 20_000;
  * Enough to judge one section: trigram scores of the five languages settle within a few hundred
  * characters, and franc's cost grows with the sample (on a 350-page PDF, whole sections took 0.15 s).
  */
-const SECTION_SAMPLE_CHARS = 3_000;
+const SECTION_SAMPLE_CHARS = 1_200;
 /** Sections shorter than this take the document's language. */
 const MIN_SECTION_CHARS = 200;
 
