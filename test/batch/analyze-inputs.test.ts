@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeInputs, analyzeInputsInOrder } from '../../src/batch/analyze-inputs.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeInputs, analyzeInputsInOrder, schedulingOrder } from '../../src/batch/analyze-inputs.js';
 import type { InputEntry } from '../../src/cli/inputs.js';
 import { loadCriteriaFile } from '../../src/criteria/load.js';
 import type { DocumentResult } from '../../src/score/types.js';
@@ -71,5 +74,29 @@ describe('analyzeInputs', () => {
     const results = await analyzeInputs([entry('exit.md'), entry('a.md')], SETS, { read: {}, jobs: 1, timeoutMs: 0, workerUrl: MISBEHAVING });
     expect(results.map((result) => result.error?.code ?? 'ok')).toEqual(['WORKER_FAILED', 'ok']);
     expect(results[0]?.error?.message).toBe('the worker analysing it exited (code 3)');
+  });
+
+  it('starts the largest files first (missing ones and standard input last) but reports in input order', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 's4s-order-'));
+    try {
+      const file = (name: string, size: number): InputEntry => {
+        const path = join(directory, name);
+        writeFileSync(path, `# ${name}\n\n${'Strategie města a jeho cíle. '.repeat(size)}`);
+        return { path: name, source: path };
+      };
+      const entries = [file('small.md', 10), { path: 'gone.md', source: '/nowhere/gone.md', missing: true }, file('large.md', 400), { path: '-', source: '-' }, file('middle.md', 100)];
+      expect(schedulingOrder(entries).map((index) => entries[index]?.path)).toEqual(['large.md', 'middle.md', 'small.md', 'gone.md', '-']);
+      const started: string[] = [];
+      const results = await analyzeInputs(entries.slice(0, 3), SETS, { read: {}, jobs: 1, timeoutMs: 0, onStart: (entry) => started.push(entry.path) });
+      expect(started).toEqual(['large.md', 'small.md', 'gone.md']);
+      expect(results.map((result) => result.path)).toEqual(['small.md', 'gone.md', 'large.md']);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps input order for batches larger than the reorder window, whose buffer it bounds', () => {
+    const entries = Array.from({ length: 300 }, (_unused, index): InputEntry => ({ path: `${index}.md`, source: index % 2 ? CZECH : ENGLISH }));
+    expect(schedulingOrder(entries)).toEqual(entries.map((_entry, index) => index));
   });
 });
