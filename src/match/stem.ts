@@ -25,7 +25,12 @@ const porterSteps = require('natural/lib/natural/stemmers/porter_stemmer.js') as
  * criterion must tell apart (accountability and account, organic and organization, universal
  * and university, sustainable and sustain).
  */
-const englishInflections: StemmerModule = { stem: (word) => porterSteps.step1c(porterSteps.step1b(porterSteps.step1a(americanSpelling(word)))) };
+const englishInflections: StemmerModule = { stem: (word) => porterSteps.step1c(porterSteps.step1b(porterSteps.step1a(americanSpelling(withoutPossessive(word))))) };
+
+/** "worker's", "workers'" and "children's" are the words worker, workers and children. */
+function withoutPossessive(word: string): string {
+  return word.replace(/'s?$/, '');
+}
 
 /** British spellings whose American twin differs by more than an ending; criteria and texts use both. */
 const BRITISH_WORDS: Record<string, string> = {

@@ -49,6 +49,12 @@ describe('stemming per language', () => {
     expect(stemWord('children’s', 'en')).toBe(stemWord("children's", 'en'));
   });
 
+  it('reads an English possessive as its word', () => {
+    expect(stemWord("worker's", 'en')).toBe(stemWord('worker', 'en'));
+    expect(stemWord("workers'", 'en')).toBe(stemWord('workers', 'en'));
+    expect(stemWord('children’s', 'en')).toBe(stemWord('children', 'en'));
+  });
+
   it('does not stem words of another language than the text', () => {
     expect(criteriaOf('Chudoba roste.', 'en')).toEqual([]);
   });
