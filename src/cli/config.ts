@@ -27,6 +27,10 @@ export interface ConfigFile {
   timestamp?: boolean;
   failUnder?: number | Record<string, number>;
   require?: string | string[];
+  jobs?: number | 'auto';
+  timeout?: number;
+  cache?: boolean;
+  cacheDir?: string;
   diff?: { format?: string; output?: string; reports?: Record<string, string>; failOnRegression?: boolean };
 }
 
@@ -114,6 +118,10 @@ export function configOptions(loaded: LoadedConfig, command: 'check' | 'diff'): 
     set('timestamp', config.timestamp);
     set('failUnder', failUnderList(config.failUnder));
     set('require', listOf(config.require));
+    set('jobs', config.jobs === undefined ? undefined : String(config.jobs));
+    set('timeout', config.timeout === undefined ? undefined : String(config.timeout));
+    set('cache', config.cache);
+    set('cacheDir', config.cacheDir === undefined ? undefined : resolve(base, config.cacheDir));
   } else {
     set('failOnRegression', config.diff?.failOnRegression);
   }

@@ -50,6 +50,18 @@ describe('configuration files', () => {
     expect(ignored.options).toMatchObject({ format: 'text', lang: 'auto' });
   });
 
+  it('takes the batch options jobs, timeout, cache and cacheDir (check only), the command line still winning', async () => {
+    const { root, nested } = project('s4s.config.json', { jobs: 1, timeout: 60, cacheDir: 'cache' });
+    expect((await printedConfig(nested)).options).toMatchObject({ jobs: '1', timeout: '60', cacheDir: join(root, 'cache') });
+    expect((await printedConfig(nested, ['--jobs', '2', '--timeout', '0'])).options).toMatchObject({ jobs: '2', timeout: '0' });
+    const auto = project('s4s.config.json', { jobs: 'auto', cache: true });
+    expect((await printedConfig(auto.nested)).options).toMatchObject({ jobs: 'auto', cache: true });
+    const wrong = project('s4s.config.json', { jobs: 0 });
+    const run = await runS4s(['check', '--print-config'], { cwd: wrong.nested });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/s4s\.config\.json: \/jobs: /);
+  });
+
   it('drives a real run: thresholds and outputs from the file, exit 1 when they fail', async () => {
     const { root, nested } = project('s4s.config.json', { criteria: MINI, failUnder: 100, reports: { md: 'report.md' }, quiet: true });
     const run = await runS4s(['check', CZECH], { cwd: nested });
