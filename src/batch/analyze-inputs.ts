@@ -25,6 +25,11 @@ export interface AnalyzeOptions {
   onStart?: (entry: InputEntry) => void;
   /** A document is done, in completion order (progress). */
   onDone?: (result: DocumentResult) => void;
+  /**
+   * Which inputs start first (default `input`): in input order, so that results streamed in input
+   * order flow from the start; or `largest-first`, for output assembled at the end (schedulingOrder).
+   */
+  startOrder?: 'input' | 'largest-first';
   /** The worker module; tests substitute one that misbehaves on purpose. */
   workerUrl?: URL;
   /**
@@ -63,7 +68,7 @@ export async function analyzeInputsInOrder(entries: InputEntry[], sets: Criteria
   const runner = toRead.length === 0 ? undefined : await createRunner(setup, Math.min(jobs, toRead.length), timeoutMs, options.workerUrl);
 
   const finished = new Map<number, DocumentResult>();
-  const startOrder = schedulingOrder(entries);
+  const startOrder = options.startOrder === 'largest-first' ? schedulingOrder(entries) : entries.map((_entry, index) => index);
   /** Position in startOrder of the next input to start. */
   let nextToStart = 0;
   let nextToEmit = 0;
@@ -124,11 +129,10 @@ export async function analyzeInputsInOrder(entries: InputEntry[], sets: Criteria
 }
 
 /**
- * The order in which inputs start: largest file first when the whole batch fits the reorder window,
- * so that no big document starts last and runs alone while the other workers idle (on the bench
- * batch of 15 documents, --jobs 2 took 6.1 s instead of 8-9 s). Larger batches start in input
- * order, which keeps the buffer of results waiting for their turn within the window. Reports are in
- * input order either way.
+ * Largest file first when the whole batch fits the reorder window, so that no big document starts
+ * last and runs alone while the other workers idle (on the bench batch of 15 documents, --jobs 2
+ * took 6.1 s instead of 8-9 s). Larger batches start in input order, which keeps the buffer of
+ * results waiting for their turn within the window. Reports are in input order either way.
  */
 export function schedulingOrder(entries: InputEntry[]): number[] {
   const indexes = entries.map((_entry, index) => index);

@@ -97,6 +97,8 @@ export async function runCheck(inputs: string[], cliOptions: CheckOptions, io: C
     jobs: batch.jobs,
     timeoutMs: batch.timeoutMs,
     ...(batch.cacheDirectory ? { cache: { directory: batch.cacheDirectory, toolVersion: TOOL_VERSION } } : {}),
+    // Streamed lines flow from the first input on; reports assembled at the end finish sooner largest-first.
+    startOrder: jsonl ? ('input' as const) : ('largest-first' as const),
   };
   // With documents on worker threads the main thread stays free to hear Ctrl-C: the batch then stops
   // and what is done is reported. In-process, interrupts keep ending the process at once.

@@ -76,7 +76,7 @@ describe('analyzeInputs', () => {
     expect(results[0]?.error?.message).toBe('the worker analysing it exited (code 3)');
   });
 
-  it('starts the largest files first (missing ones and standard input last) but reports in input order', async () => {
+  it('can start the largest files first (missing ones and standard input last), reporting in input order', async () => {
     const directory = mkdtempSync(join(tmpdir(), 's4s-order-'));
     try {
       const file = (name: string, size: number): InputEntry => {
@@ -87,9 +87,12 @@ describe('analyzeInputs', () => {
       const entries = [file('small.md', 10), { path: 'gone.md', source: '/nowhere/gone.md', missing: true }, file('large.md', 400), { path: '-', source: '-' }, file('middle.md', 100)];
       expect(schedulingOrder(entries).map((index) => entries[index]?.path)).toEqual(['large.md', 'middle.md', 'small.md', 'gone.md', '-']);
       const started: string[] = [];
-      const results = await analyzeInputs(entries.slice(0, 3), SETS, { read: {}, jobs: 1, timeoutMs: 0, onStart: (entry) => started.push(entry.path) });
+      const results = await analyzeInputs(entries.slice(0, 3), SETS, { read: {}, jobs: 1, timeoutMs: 0, startOrder: 'largest-first', onStart: (entry) => started.push(entry.path) });
       expect(started).toEqual(['large.md', 'small.md', 'gone.md']);
       expect(results.map((result) => result.path)).toEqual(['small.md', 'gone.md', 'large.md']);
+      const inInputOrder: string[] = [];
+      await analyzeInputs(entries.slice(0, 3), SETS, { read: {}, jobs: 1, timeoutMs: 0, onStart: (entry) => inInputOrder.push(entry.path) });
+      expect(inInputOrder).toEqual(['small.md', 'gone.md', 'large.md']);
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
