@@ -2,7 +2,9 @@
 // `npm run bench`: wall time and peak memory of s4s against its physical limits, on a corpus it
 // generates once (scripts/bench-corpus.mjs) plus ../shared/data/documents when present:
 //   bare pdf.js text extraction of every page (the floor), `s4s extract`, `s4s check` of one PDF,
-//   a batch with --jobs 1 and --jobs 2, pdftotext (poppler) as the native reference, and start-up.
+//   a batch with --jobs 1 and --jobs 2 (and, as the ceiling of two jobs here, its two halves in two
+//   processes at once), pdftotext (poppler) as the native reference, start-up, and at the end where
+//   the time of `s4s check` goes, phase by phase (scripts/bench-phases.mjs).
 // Every figure is the median of --runs runs (default 3); peak memory is the largest of them. The
 // machine may be shared: the load average is printed before and after, so read figures with it.
 //   node scripts/bench.mjs [--runs 3] [--no-build]
@@ -102,6 +104,12 @@ if (batch.length > 1) {
   log(`\nBatch: ${corpus.batch.length} generated strategies (PDF and DOCX, about 35 pages each)${corpus.shared.length ? ` and ${corpus.shared.length} from ../shared/data/documents` : ''}`);
   figures.jobs1 = measure(`s4s check --jobs 1, ${batch.length} documents`, process.execPath, [S4S, 'check', ...batch, '--format', 'json', '--jobs', '1']);
   figures.jobs2 = measure(`s4s check --jobs 2, ${batch.length} documents`, process.execPath, [S4S, 'check', ...batch, '--format', 'json', '--jobs', '2']);
+  // The ceiling of two jobs on this machine: the batch split in two halves, each checked by its own
+  // process with one job, both at once. Each process warms up its own V8 (compiling, collecting).
+  const halves = [batch.filter((_path, index) => index % 2 === 0), batch.filter((_path, index) => index % 2 === 1)];
+  const quote = (path) => `'${path.replaceAll("'", "'\\''")}'`;
+  const script = halves.map((half) => `${quote(process.execPath)} ${quote(S4S)} check ${half.map(quote).join(' ')} --format json --jobs 1 > /dev/null &`).join(' ');
+  figures.halves = measure('two processes at once, half the batch each', 'sh', ['-c', `${script} wait`]);
 }
 log('\nStart-up');
 figures.node = measure('node -e 0', process.execPath, ['-e', '0']);
@@ -119,8 +127,13 @@ if (figures.jobs1 && figures.jobs2) {
   ratio('batch speed-up, --jobs 2 over --jobs 1', `${(figures.jobs1.milliseconds / figures.jobs2.milliseconds).toFixed(2)}x`, '>= 1.7x');
   // Cores kept busy: with one job, V8's garbage collection and compiler threads already use part of the second core.
   if (figures.jobs1.cpu !== undefined) ratio('cores used by --jobs 1 / --jobs 2', `${(figures.jobs1.cpu / (figures.jobs1.milliseconds / 1000)).toFixed(2)} / ${(figures.jobs2.cpu / (figures.jobs2.milliseconds / 1000)).toFixed(2)}`);
+  if (figures.halves) ratio('two processes (halves) over --jobs 1', `${(figures.jobs1.milliseconds / figures.halves.milliseconds).toFixed(2)}x`);
 }
 if (figures.check?.memory !== undefined) ratio(`peak memory of s4s check, ${LONG_PAGES}-page PDF`, `${figures.check.memory.toFixed(0)} MB`, '< 300 MB');
 if (figures.version && figures.node) ratio('s4s --version minus node -e 0', `${(figures.version.milliseconds - figures.node.milliseconds).toFixed(0)} ms`, '<= 100 ms');
+for (const file of [corpus.long, realPdf].filter(Boolean)) {
+  const phases = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench-phases.mjs'), file], { cwd: ROOT, encoding: 'utf8' });
+  log(`\n${(phases.stdout || phases.stderr).trimEnd()}`);
+}
 log(`\nload average ${loadavg()[0].toFixed(2)} at the end (other processes share these cores)`);
 rmSync(work, { recursive: true, force: true });
