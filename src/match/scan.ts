@@ -24,10 +24,10 @@ export function scanTokens(tokens: Token[], index: TermIndex): PartPositions {
   const step = (node: WordNode, position: number): WordNode[] => {
     const targets: WordNode[] = [];
     for (const key of keys[position] ?? []) {
-      const next = node.edges.get(key);
+      const next = node.edges?.get(key);
       if (next) targets.push(next);
     }
-    for (const form of prefixForms[position] ?? []) targets.push(...prefixTargets(node.prefixes, form));
+    if (node.prefixes) for (const form of prefixForms[position] ?? []) targets.push(...prefixTargets(node.prefixes, form));
     return [...new Set(targets)];
   };
 
@@ -41,7 +41,7 @@ export function scanTokens(tokens: Token[], index: TermIndex): PartPositions {
       const list = positions[ref.partIndex];
       if (list && list[list.length - 1] !== start) list.push(start);
     }
-    if (position >= tokens.length || (node.edges.size === 0 && node.prefixes.children.size === 0)) return;
+    if (position >= tokens.length || (!node.edges && !node.prefixes)) return;
     for (const next of step(node, position)) extend(next, start, position + 1, skipped);
     if (stops[position] && skipped < MAX_SKIPPED_WORDS) extend(node, start, position + 1, skipped + 1);
   };
