@@ -52,7 +52,6 @@ export function americanSpelling(word: string): string {
     .replace(/isation/g, 'ization')
     .replace(/^(\p{L}{3,})(is|ys)(e|ed|es|ing|er|ers)$/u, (_match, stem: string, letters: string, ending: string) => `${stem}${letters === 'is' ? 'iz' : 'yz'}${ending}`);
 }
-const snowball = require('snowball-stemmers') as { newStemmer(name: string): StemmerModule };
 
 /** Suffixes of Slovak declension and derivation, longest first. */
 const SLOVAK_ENDINGS = ['ovia', 'iach', 'iami', 'ými', 'ych', 'ých', 'ého', 'ému', 'ami', 'ach', 'ách', 'iam', 'iou', 'ím', 'ej', 'ou', 'om', 'ov', 'ia', 'ie', 'ií', 'ám', 'ým', 'é', 'á', 'ý', 'í', 'a', 'e', 'i', 'o', 'u', 'y'];
@@ -72,10 +71,21 @@ function lightStemmer(endings: string[]): StemmerModule {
   };
 }
 
+/** Snowball's stemmers come in one module of every language (about 60 ms to load): loaded when Czech or Hungarian is first stemmed. */
+function snowballStemmer(name: string): StemmerModule {
+  let stemmer: StemmerModule | undefined;
+  return {
+    stem(word) {
+      stemmer ??= (require('snowball-stemmers') as { newStemmer(name: string): StemmerModule }).newStemmer(name);
+      return stemmer.stem(word);
+    },
+  };
+}
+
 const STEMMERS: Record<LanguageCode, StemmerModule> = {
   en: englishInflections,
-  cs: snowball.newStemmer('czech'),
-  hu: snowball.newStemmer('hungarian'),
+  cs: snowballStemmer('czech'),
+  hu: snowballStemmer('hungarian'),
   sk: lightStemmer(SLOVAK_ENDINGS),
   pl: lightStemmer(POLISH_ENDINGS),
 };
