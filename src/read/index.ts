@@ -5,7 +5,6 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Document, DocumentFormat, LanguageCode } from '../document/types.js';
 import { ReadError } from './errors.js';
 import { withoutControlCharacters } from './control-characters.js';
-import { readMarkdownWithinLimits } from './markdown-limits.js';
 import { readPlainText } from './text.js';
 import { decodeText } from './decode-text.js';
 import { detectFormat } from './detect-format.js';
@@ -63,9 +62,12 @@ export async function readDocumentBytes(bytes: Uint8Array, path: string, options
   const base = { path, sha256 };
   let document: Document;
   switch (format) {
-    case 'md':
+    case 'md': {
+      // Imported on first use: unified, remark and micromark take ~0.1 s to load, which PDF runs skip.
+      const { readMarkdownWithinLimits } = await import('./markdown-limits.js');
       document = { ...base, ...readMarkdownWithinLimits(decodeText(bytes).text) };
       break;
+    }
     case 'txt':
       document = { ...base, ...readPlainText(decodeText(bytes).text) };
       break;
