@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardZipArchive, readZipDirectory } from '../../src/read/zip-guard.js';
+import { ZipArchive } from '../../src/read/zip.js';
 import { fixture, runS4s } from '../helpers.js';
 import { CZECH_PAGES, docxParts, paragraph } from './make-bad-inputs.js';
 import { writePdf } from './pdf-writer.js';
@@ -99,6 +100,14 @@ describe('the zip guard', () => {
     end.writeUInt32LE(entry.length + extra.length, 12);
     const rebuilt = Buffer.concat([zip.subarray(0, directoryAt), entry, extra, end]);
     expect(readZipDirectory(rebuilt)).toEqual([{ name: 'word/document.xml', method: 8, compressedSize: 3, size: 5 * 1024 ** 3, localHeaderOffset: 0 }]);
+  });
+
+  it('is the only size limit: with --max-inflated-size 0 the DOCX reader opens an archive declaring over 1 GB', async () => {
+    const huge = writeZip([{ name: 'word/document.xml', data: '<w:document/>', declaredSize: 1.5 * 1024 ** 3 }]);
+    await expect(guardZipArchive(huge, Number.POSITIVE_INFINITY)).resolves.toBeUndefined();
+    const archive = new ZipArchive(huge);
+    expect([...archive.entries.keys()]).toEqual(['word/document.xml']);
+    expect(() => new ZipArchive(huge.subarray(0, huge.length - 30))).toThrow('damaged zip archive: no zip directory found (truncated?)');
   });
 });
 
