@@ -41,10 +41,25 @@ export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
       },
     );
   } catch (error) {
-    throw new ReadError('DAMAGED', `damaged DOCX: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+    throw new ReadError('DAMAGED', `damaged DOCX: ${describeFailure(error instanceof Error ? error.message : String(error))}`);
   }
   if (!captured) throw new ReadError('DAMAGED', 'damaged DOCX: no document body');
   return { format: 'docx', language: 'und', sections: walk(captured, outlineLevels), metadata: metadataOf(archive), warnings: [] };
+}
+
+/**
+ * What went wrong in words a user can act on: JSZip's and xmldom's messages ("Bug : uncompressed
+ * data size mismatch", "[xmldom error] element parse error: ...") describe their own internals.
+ */
+export function describeFailure(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  if (/uncompressed data size mismatch|crc32/i.test(line)) return 'a compressed part is corrupted (it does not unpack to what the archive declares)';
+  if (/unexpected signature|corrupted zip|end of data reached/i.test(line)) return 'the zip structure is corrupted (a part is not where the archive directory says)';
+  if (/xmldom|parse error|unclosed|unexpected close tag|invalid xml/i.test(line)) {
+    const detail = line.replace(/^.*?(element parse error|parse error):?\s*/i, '').replace(/^(Error:\s*)+/, '').trim();
+    return `its XML is malformed${detail ? ` (${detail})` : ''}`;
+  }
+  return line;
 }
 
 /** A zip holding word/document.xml (or the part _rels/.rels names); anything else says what it is. */

@@ -31,7 +31,8 @@ export class ZipArchive {
     try {
       return inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) + 1024 }).toString('utf8');
     } catch (error) {
-      throw damaged(`${name} cannot be unpacked (${error instanceof Error ? error.message : String(error)})`);
+      // zlib's own words ("invalid distance too far back") say nothing to a user.
+      throw damaged(`${name} cannot be unpacked: its compressed data is corrupted (${error instanceof Error ? error.message : String(error)})`);
     }
   }
 }
