@@ -1,8 +1,10 @@
 // Markdown that would make the parser (micromark) work without end is read another way: block
 // quotes and lists nested deeper than any document needs cost the parser quadratic time and then
-// its stack, so such a file is read as plain text; a parser that still runs out of stack gives a
-// one-line DAMAGED error rather than an exception no one expects.
-import type { ReaderOutput } from '../document/types.js';
+// its stack, so such a file is read as plain text; a paragraph of thousands of lines (converted
+// text without blank lines) costs it quadratic time too, so it is cut into paragraphs of at most
+// MAX_PARAGRAPH_LINES lines, every location still citing the file's own lines; a parser that still
+// runs out of stack gives a one-line DAMAGED error rather than an exception no one expects.
+import type { ReaderOutput, SourceLocation } from '../document/types.js';
 import { ReadError } from './errors.js';
 import { readMarkdown } from './markdown.js';
 import { readPlainText } from './text.js';
@@ -17,7 +19,8 @@ export function readMarkdownWithinLimits(source: string): ReaderOutput {
     return { ...plain, format: 'md', warnings: [...plain.warnings, `Markdown nested ${depth} levels deep (block quotes or lists): read as plain text`] };
   }
   try {
-    return readMarkdown(source);
+    const { text, insertedBefore } = splitLongParagraphs(source);
+    return insertedBefore.length ? withOriginalLines(readMarkdown(text), insertedBefore) : readMarkdown(source);
   } catch (error) {
     if (error instanceof RangeError) throw new ReadError('DAMAGED', `Markdown the parser cannot take apart (${error.message})`);
     throw error;
@@ -45,4 +48,55 @@ export function deepestNesting(source: string): number {
     } else atLineStart = false;
   }
   return deepest;
+}
+
+/**
+ * Longest run of plain lines parsed as one paragraph. micromark's inline parsing grows with the
+ * square of a paragraph's length: 6,000 lines of links and emphasis took 5 s, 30,000 minutes.
+ */
+export const MAX_PARAGRAPH_LINES = 200;
+
+/** Lines that may belong to something other than a paragraph (tables, lists, quotes, code, HTML, headings). */
+const STRUCTURED_LINE = /^(\s|\||>|[-*+](\s|$)|\d+[.)](\s|$)|#|```|~~~|<)/;
+const FENCE = /^ {0,3}(```|~~~)/;
+
+/**
+ * Puts a blank line between two plain lines once a paragraph has run MAX_PARAGRAPH_LINES lines
+ * (never inside fenced code, and never next to a line that could be a table row or list item).
+ * `insertedBefore` lists, in order, the line numbers of the new text before which a line was added.
+ */
+export function splitLongParagraphs(source: string): { text: string; insertedBefore: number[] } {
+  const lines = source.split('\n');
+  const out: string[] = [];
+  const insertedBefore: number[] = [];
+  let inFence = false;
+  let run = 0;
+  for (const [index, line] of lines.entries()) {
+    if (FENCE.test(line)) inFence = !inFence;
+    const plain = !inFence && line.trim() !== '' && !STRUCTURED_LINE.test(line);
+    const previous = lines[index - 1];
+    if (plain && run >= MAX_PARAGRAPH_LINES && previous !== undefined && !STRUCTURED_LINE.test(previous)) {
+      out.push('');
+      insertedBefore.push(out.length + 1);
+      run = 0;
+    }
+    run = line.trim() === '' || inFence ? 0 : run + 1;
+    out.push(line);
+  }
+  return { text: insertedBefore.length ? out.join('\n') : source, insertedBefore };
+}
+
+/** Line numbers of the split text turned back into the file's own. */
+function withOriginalLines(output: ReaderOutput, insertedBefore: number[]): ReaderOutput {
+  const original = (line: number | undefined) => (line === undefined ? undefined : line - insertedBefore.filter((at) => at <= line).length);
+  const remap = (location: SourceLocation): SourceLocation => {
+    const line = original(location.line);
+    const lineEnd = original(location.lineEnd);
+    return { ...location, ...(line !== undefined ? { line } : {}), ...(lineEnd !== undefined ? { lineEnd } : {}) };
+  };
+  return {
+    ...output,
+    sections: output.sections.map((section) => ({ ...section, location: remap(section.location), blocks: section.blocks.map((block) => ({ ...block, location: remap(block.location) })) })),
+    warnings: [...output.warnings, `a paragraph of more than ${MAX_PARAGRAPH_LINES} lines was read in parts of ${MAX_PARAGRAPH_LINES} lines (the parser slows down on longer ones)`],
+  };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readMarkdown } from '../../src/read/markdown.js';
+import { MAX_PARAGRAPH_LINES, readMarkdownWithinLimits, splitLongParagraphs } from '../../src/read/markdown-limits.js';
 import { fixture } from '../helpers.js';
 
 describe('readMarkdown', () => {
@@ -33,5 +34,31 @@ describe('readMarkdown', () => {
     const vision = sections.find((section) => section.heading === '2. Vize');
     expect(vision?.path).toEqual(['Strategie SMART města Horní Lhota 2025–2032', '2. Vize']);
     expect(vision?.blocks[0]?.text).toMatch(/^V roce 2032 je Horní Lhota/);
+  });
+});
+
+describe('a paragraph of thousands of lines', () => {
+  it('is read in parts of MAX_PARAGRAPH_LINES lines, each citing the file\'s own lines', () => {
+    const body = Array.from({ length: 450 }, (_unused, index) => `Věta číslo ${index + 1} o [městě](http://example.org).`);
+    const output = readMarkdownWithinLimits(`# Plán\n\n${body.join('\n')}\n\n## Další\n\nKonec.\n`);
+    const [plan, next] = output.sections;
+    expect(plan?.blocks.map((block) => [block.location.line, block.location.lineEnd])).toEqual([
+      [3, 202],
+      [203, 402],
+      [403, 452],
+    ]);
+    expect(plan?.blocks[1]?.text.startsWith('Věta číslo 201 o městě.')).toBe(true);
+    expect(next?.location.line).toBe(454);
+    expect(next?.blocks[0]?.location.line).toBe(456);
+    expect(output.warnings).toEqual([`a paragraph of more than ${MAX_PARAGRAPH_LINES} lines was read in parts of ${MAX_PARAGRAPH_LINES} lines (the parser slows down on longer ones)`]);
+  });
+
+  it('leaves fenced code, tables and lists whole, and shorter paragraphs untouched', () => {
+    const code = ['```', ...Array.from({ length: 300 }, (_unused, index) => `řádek ${index}`), '```'].join('\n');
+    const table = ['| a | b |', '|---|---|', ...Array.from({ length: 300 }, (_unused, index) => `| ${index} | x |`)].join('\n');
+    const list = Array.from({ length: 300 }, (_unused, index) => `- bod ${index}`).join('\n');
+    for (const source of [code, table, list, Array.from({ length: MAX_PARAGRAPH_LINES }, () => 'Věta.').join('\n')]) {
+      expect(splitLongParagraphs(source)).toEqual({ text: source, insertedBefore: [] });
+    }
   });
 });

@@ -22,7 +22,7 @@ beforeAll(async () => {
   corpus = mkdtempSync(join(tmpdir(), 's4s-interrupt-'));
   mkdirSync(join(corpus, 'docs'));
   for (const name of FAST) copyFileSync(fixture('strategies', 'cs-horni-lhota.md'), join(corpus, 'docs', name));
-  // One paragraph of links and emphasis: minutes of micromark's time, so these are never done first.
+  // 30,000 lines of links and emphasis: seconds of micromark's time (~5 s here), so these are never done first.
   for (const name of SLOW) writeFileSync(join(corpus, 'docs', name), `# Plán\n\n${'Slovo *důraz* a [odkaz](http://example.org) text.\n'.repeat(30_000)}`);
 }, 120_000);
 
@@ -87,7 +87,7 @@ describe('Ctrl-C during s4s check', () => {
   it('ends at once when documents run in the main thread, which could not even hear a request to stop', async () => {
     // One job and no time limit: documents run in the main thread, busy in the Markdown parser.
     const run = start(['check', 'docs/x-slow.md', '--format', 'json', '-o', 'never.json', '--jobs', '1', '--timeout', '0', '--no-config']);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     const signalled = Date.now();
     run.child.kill('SIGINT');
     await run.finished;
