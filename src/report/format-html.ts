@@ -1,6 +1,7 @@
 // HTML report: one self-contained file. Per document an SVG bar chart of framework scores, the
 // criteria with their evidence behind <details>, and what to add; for several documents first a
 // heat-map of scores (documents x frameworks) and statuses (criteria x documents).
+import { groupGaps } from './gap-groups.js';
 import type { CriterionResult, DocumentResult } from '../score/types.js';
 import { type Bar, barChart, breakableName, escapeHtml, formatScore, heatColour, htmlPage, STATUS_SYMBOL } from './html.js';
 import { criteriaOf, documentLabels, frameworksOf, pageOrLine } from './labels.js';
@@ -92,7 +93,10 @@ function documentSection(document: DocumentResult): string[] {
   }
   if (document.gaps.length) {
     html.push('<h3>What to add</h3>', '<ul class="gaps">');
-    for (const gap of document.gaps) html.push(`<li><code>${escapeHtml(gap.id)}</code> <strong>${escapeHtml(gap.title)}</strong> (${gap.status}): ${escapeHtml(gap.guidance)}</li>`);
+    for (const { gap, parts } of groupGaps(document)) {
+      const named = parts.length ? `<br><small>Parts not addressed: ${parts.map((part) => `<code>${escapeHtml(part.id)}</code>`).join(', ')}</small>` : '';
+      html.push(`<li><code>${escapeHtml(gap.id)}</code> <strong>${escapeHtml(gap.title)}</strong> (${gap.status}): ${escapeHtml(gap.guidance)}${named}</li>`);
+    }
     html.push('</ul>');
   }
   for (const warning of document.warnings) html.push(`<p class="meta">Warning: ${escapeHtml(warning)}</p>`);

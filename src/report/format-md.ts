@@ -3,6 +3,7 @@
 // criteria table, the evidence quoted with where it stands, and "What to add".
 import type { CriterionResult, DocumentResult } from '../score/types.js';
 import { criteriaOf, documentLabels, frameworksOf, placeOf } from './labels.js';
+import { groupGaps } from './gap-groups.js';
 import { escapeInline, markdownTable } from './markdown.js';
 import { describeRule } from './thresholds.js';
 import { documentLabelsFor } from './document-labels.js';
@@ -80,7 +81,10 @@ function documentSection(document: DocumentResult): string[] {
   lines.push('');
   if (document.gaps.length) {
     lines.push(`### ${label.whatToAdd}`, '');
-    for (const gap of document.gaps) lines.push(`- **\`${gap.id}\` ${escapeInline(gap.title)}** (${label[gap.status].toLowerCase()}): ${escapeInline(gap.guidance)}`);
+    for (const { gap, parts } of groupGaps(document)) {
+      lines.push(`- **\`${gap.id}\` ${escapeInline(gap.title)}** (${label[gap.status].toLowerCase()}): ${escapeInline(gap.guidance)}`);
+      if (parts.length) lines.push(`  - ${label.partsNotAddressed}: ${parts.map((part) => `\`${part.id}\``).join(', ')}`);
+    }
     lines.push('');
   }
   for (const warning of document.warnings) lines.push(`> ${label.warning}: ${escapeInline(warning)}`, '');

@@ -16,6 +16,7 @@ describe('Markdown report', () => {
     expect(text).toContain('| `smart/goals` | Title of smart/goals | partial | 0.30 | Plan > 3. Goals, line 20 (1) |');
     expect(text).toContain('  - > We aim higher. — *Plan > 3. Goals, line 20*');
     expect(text).toContain('### What to add');
+
     expect(text).toContain('- **`egd/mobility` Title of egd/mobility** (missing): Add egd/mobility.');
   });
 
