@@ -56,8 +56,8 @@ export function deepestNesting(source: string): number {
  */
 export const MAX_PARAGRAPH_LINES = 200;
 
-/** Lines that may belong to something other than a paragraph (tables, lists, quotes, code, HTML, headings). */
-const STRUCTURED_LINE = /^(\s|\||>|[-*+](\s|$)|\d+[.)](\s|$)|#|```|~~~|<)/;
+/** Lines that may belong to something other than a paragraph (tables, lists, quotes, code, HTML, headings and their underlines). */
+const STRUCTURED_LINE = /^(\s|\||>|[-*+](\s|$)|\d+[.)](\s|$)|#|```|~~~|<|=+\s*$|-+\s*$)/;
 const FENCE = /^ {0,3}(```|~~~)/;
 
 /**
