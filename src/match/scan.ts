@@ -14,6 +14,8 @@ const MIN_COMPOUND_MODIFIER = 3;
 /** For each term found, the start positions of each of its parts (phrases). */
 export type PartPositions = Map<CompiledTerm, number[][]>;
 
+const NOTHING: readonly WordNode[] = [];
+
 export function scanTokens(tokens: Token[], index: TermIndex): PartPositions {
   const words = tokens.map((token) => wordInfo(token, index));
   const keys = tokens.map((_token, position) => keysAt(tokens, words, position));
@@ -21,14 +23,22 @@ export function scanTokens(tokens: Token[], index: TermIndex): PartPositions {
   const stops = words.map((word) => word.stop);
   const found: PartPositions = new Map();
 
-  const step = (node: WordNode, position: number): WordNode[] => {
-    const targets: WordNode[] = [];
-    for (const key of keys[position] ?? []) {
-      const next = node.edges?.get(key);
-      if (next) targets.push(next);
+  // The hot path of matching: most words lead nowhere, so nothing is allocated until one does.
+  const step = (node: WordNode, position: number): readonly WordNode[] => {
+    let targets: WordNode[] | undefined;
+    const add = (next: WordNode) => {
+      if (!targets) targets = [next];
+      else if (!targets.includes(next)) targets.push(next);
+    };
+    const edges = node.edges;
+    if (edges) {
+      for (const key of keys[position] ?? []) {
+        const next = edges.get(key);
+        if (next) add(next);
+      }
     }
-    if (node.prefixes) for (const form of prefixForms[position] ?? []) targets.push(...prefixTargets(node.prefixes, form));
-    return [...new Set(targets)];
+    if (node.prefixes) for (const form of prefixForms[position] ?? []) forEachPrefixTarget(node.prefixes, form, 0, add);
+    return targets ?? NOTHING;
   };
 
   const extend = (node: WordNode, start: number, position: number, skipped: number) => {
@@ -46,15 +56,29 @@ export function scanTokens(tokens: Token[], index: TermIndex): PartPositions {
     if (stops[position] && skipped < MAX_SKIPPED_WORDS) extend(node, start, position + 1, skipped + 1);
   };
 
-  tokens.forEach((token, start) => {
-    const firsts = new Set(step(index.root, start));
-    if (index.compoundHeads) for (const form of prefixForms[start] ?? []) for (const node of compoundTargets(index.compoundHeads, form)) firsts.add(node);
-    for (const node of firsts) extend(node, start, start + 1, 0);
-  });
+  for (let start = 0; start < tokens.length; start++) {
+    const firsts = step(index.root, start);
+    if (index.compoundHeads) {
+      const withCompounds = new Set(firsts);
+      for (const form of prefixForms[start] ?? []) for (const node of compoundTargets(index.compoundHeads, form)) withCompounds.add(node);
+      for (const node of withCompounds) extend(node, start, start + 1, 0);
+    } else {
+      for (const node of firsts) extend(node, start, start + 1, 0);
+    }
+  }
   for (const [term, positions] of found) {
     for (const partIndex of term.deferredParts) positions[partIndex] = classPhrasePositions(term.parts[partIndex] ?? [], keys);
   }
   return found;
+}
+
+/** Calls `visit` with every node a prefix walk along `word` (from `offset`) reaches; prefixTargets without the array. */
+function forEachPrefixTarget(root: CharNode, word: string, offset: number, visit: (node: WordNode) => void): void {
+  let node: CharNode | undefined = root;
+  for (let position = offset; position < word.length && node; position++) {
+    node = node.children?.get(word[position] as string);
+    if (node?.target) visit(node.target);
+  }
 }
 
 /** Where a phrase of number classes (`#year`, `#number %`) starts in the sentence. */
