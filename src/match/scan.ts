@@ -18,9 +18,8 @@ const NOTHING: readonly WordNode[] = [];
 
 export function scanTokens(tokens: Token[], index: TermIndex): PartPositions {
   const words = tokens.map((token) => wordInfo(token, index));
-  const keys = tokens.map((_token, position) => keysAt(tokens, words, position));
-  const prefixForms = words.map((word) => word.prefixForms);
-  const stops = words.map((word) => word.stop);
+  // Number classes depend on the next words; only numbers need keys of their own.
+  const keys = words.some((word) => word.isNumber) ? tokens.map((_token, position) => keysAt(tokens, words, position)) : words.map((word) => word.keys);
   const found: PartPositions = new Map();
 
   // The hot path of matching: most words lead nowhere, so nothing is allocated until one does.
@@ -37,7 +36,7 @@ export function scanTokens(tokens: Token[], index: TermIndex): PartPositions {
         if (next) add(next);
       }
     }
-    if (node.prefixes) for (const form of prefixForms[position] ?? []) forEachPrefixTarget(node.prefixes, form, 0, add);
+    if (node.prefixes) for (const form of words[position]?.prefixForms ?? []) forEachPrefixTarget(node.prefixes, form, 0, add);
     return targets ?? NOTHING;
   };
 
@@ -53,14 +52,14 @@ export function scanTokens(tokens: Token[], index: TermIndex): PartPositions {
     }
     if (position >= tokens.length || (!node.edges && !node.prefixes)) return;
     for (const next of step(node, position)) extend(next, start, position + 1, skipped);
-    if (stops[position] && skipped < MAX_SKIPPED_WORDS) extend(node, start, position + 1, skipped + 1);
+    if (words[position]?.stop && skipped < MAX_SKIPPED_WORDS) extend(node, start, position + 1, skipped + 1);
   };
 
   for (let start = 0; start < tokens.length; start++) {
     const firsts = step(index.root, start);
     if (index.compoundHeads) {
       const withCompounds = new Set(firsts);
-      for (const form of prefixForms[start] ?? []) for (const node of compoundTargets(index.compoundHeads, form)) withCompounds.add(node);
+      for (const form of words[start]?.prefixForms ?? []) for (const node of compoundTargets(index.compoundHeads, form)) withCompounds.add(node);
       for (const node of withCompounds) extend(node, start, start + 1, 0);
     } else {
       for (const node of firsts) extend(node, start, start + 1, 0);
