@@ -110,8 +110,8 @@ interface WordInfo {
   isNumber: boolean;
 }
 
-/** Word types repeat: a 300-page strategy has some 150,000 words but only a few thousand distinct ones. */
-const WORD_CACHE_LIMIT = 100_000;
+/** Word types repeat: a 350-page strategy has some 150,000 words but 10,000-20,000 distinct ones (one cache per index, at most some 15 MB). */
+const WORD_CACHE_LIMIT = 50_000;
 const wordCaches = new WeakMap<TermIndex, Map<string, WordInfo>>();
 
 function wordInfo(token: Token, index: TermIndex): WordInfo {
