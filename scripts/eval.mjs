@@ -5,37 +5,29 @@
 // drawn (seeded) from the other goals' passages are negatives; a passage is predicted positive
 // when `s4s tag --criteria sdg` gives it a row for that goal or one of its targets.
 //
-// FIXED SPLIT, decided before any tuning and never to change: a passage belongs to the checking
-// part when the first 32 bits of sha256(its trimmed text), as an unsigned integer, modulo 100 are
-// 60 or more (about 40 %); otherwise to the tuning part. Terms are tuned on the tuning part only;
-// the figures to report are those of the checking part.
+// The FIXED SPLIT into tuning and checking parts, and the folds of the tuning part, are in
+// scripts/tuberlin-passages.mjs (shared with mine-terms and train-model). `--fold a|b` restricts the
+// tuning part (and the translated tuning sample) to one fold: mine candidate terms, or train the
+// passage model (scripts/train-model.mjs --fold), on one fold and measure on the other. --fold is
+// refused with the checking part.
 //
-// FOLDS of the tuning part, for held-out tuning: a tuning passage is in fold a when the lowest bit
-// of byte 4 of the same sha256 (bits the split above does not use) is 0, otherwise in fold b
-// (about half each). `--fold a|b` restricts the tuning part (and the translated tuning sample) to
-// one fold: mine candidate terms on one fold, keep those that hold up on the other. The split into
-// tuning and checking parts is unchanged by folds; --fold is refused with the checking part.
+// `s4s tag` runs with its bundled passage model (models/sdg-en.json, English only) unless
+// `--no-model` is given; `--model <file>` runs another (e.g. one trained on the other fold).
 //
 // Other languages: scripts/eval/translations/<lang>.jsonl holds our own translations of a seeded
 // sample of checking passages (6 per goal), scripts/eval/translations-tuning/<lang>.jsonl of
 // tuning passages; the same protocol runs restricted to the sample.
 //
-//   node scripts/eval.mjs [--part checking|tuning] [--lang en|cs|sk|pl|hu|all] [--errors] [--min-share x]
+//   node scripts/eval.mjs [--part checking|tuning] [--lang en|cs|sk|pl|hu|all] [--errors] [--min-share x] [--no-model | --model file]
 //   node scripts/eval.mjs --part tuning --fold a|b [--errors]   (one half of the tuning part)
 //   node scripts/eval.mjs --sample checking|tuning   (prints the passages chosen for translation)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
 import { seededRandom } from './seeded-random.mjs';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = process.env.S4S_SHARED ?? join(root, '..', 'shared');
-const sentencesFile = join(shared, 'data', 'sdg', 'tuberlin-sentences.csv');
-const GOALS = Array.from({ length: 17 }, (_, index) => index + 1);
+import { GOALS, ROOT as root, SENTENCES_FILE as sentencesFile, haveSentences, readTuberlinPassages } from './tuberlin-passages.mjs';
 const LANGUAGES = ['en', 'cs', 'sk', 'pl', 'hu'];
 /** Passages per goal in the samples we translate. */
 const SAMPLE_PER_GOAL = { checking: 6, tuning: 4 };
@@ -51,6 +43,7 @@ const samplePart = option('--sample', null);
 const showErrors = args.includes('--errors');
 const minShare = option('--min-share', null);
 const fold = option('--fold', null);
+const modelArgs = args.includes('--no-model') ? ['--no-model'] : option('--model', null) ? ['--model', option('--model', null)] : [];
 
 if (!['checking', 'tuning'].includes(part)) fail(`--part must be checking or tuning, not ${part}`);
 if (![...LANGUAGES, 'all'].includes(language)) fail(`--lang must be one of ${LANGUAGES.join(', ')} or all`);
@@ -58,13 +51,13 @@ if (![...LANGUAGES, 'all'].includes(language)) fail(`--lang must be one of ${LAN
 if (showErrors && part === 'checking') fail('--errors is only for the tuning part (add --part tuning)');
 if (fold !== null && !['a', 'b'].includes(fold)) fail(`--fold must be a or b, not ${fold}`);
 if (fold !== null && part !== 'tuning') fail('--fold is only for the tuning part (add --part tuning)');
-if (!existsSync(sentencesFile)) {
+if (!haveSentences()) {
   console.log(`eval: ${sentencesFile} not found; skipping (the labelled passages live outside the repository)`);
   process.exit(0);
 }
 
-const passages = readPassages();
-const foldById = foldsOf(passages);
+const passages = readTuberlinPassages();
+const foldById = new Map(passages.filter((passage) => passage.part === 'tuning').map((passage) => [passage.id, passage.fold]));
 if (samplePart) {
   for (const passage of translationSample(samplePart)) console.log(JSON.stringify({ id: passage.id, sdg: passage.sdg, text: passage.text }));
   process.exit(0);
@@ -91,28 +84,6 @@ if (summaries.length > 1) {
 function fail(message) {
   console.error(`eval: ${message}`);
   process.exit(2);
-}
-
-function readPassages() {
-  const rows = parse(readFileSync(sentencesFile, 'utf8'), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true });
-  return rows
-    .map((record, index) => ({ id: `tub-${index + 1}`, sdg: Number(record.SDG), text: String(record.Text ?? '').trim() }))
-    .filter((passage) => passage.text && GOALS.includes(passage.sdg))
-    .map((passage) => ({ ...passage, part: splitOf(passage.text) }));
-}
-
-/** Fold of each tuning passage by id (translations carry the id of the English passage). */
-function foldsOf(list) {
-  return new Map(list.filter((passage) => passage.part === 'tuning').map((passage) => [passage.id, foldOf(passage.text)]));
-}
-
-function foldOf(text) {
-  return createHash('sha256').update(text.trim()).digest()[4] & 1 ? 'b' : 'a';
-}
-
-function splitOf(text) {
-  const value = createHash('sha256').update(text.trim()).digest().readUInt32BE(0);
-  return value % 100 >= 60 ? 'checking' : 'tuning';
 }
 
 /** Seeded, spread over the goals: the first passages of each goal in hash order. */
@@ -156,7 +127,7 @@ async function tagAll(set, lang, run) {
       cwd: root,
       env: { NO_COLOR: '1' },
     };
-    const code = await run(['tag', input, '--criteria', 'sdg', '--lang', lang, '--format', 'json', ...(minShare === null ? [] : ['--min-share', minShare])], io);
+    const code = await run(['tag', input, '--criteria', 'sdg', '--lang', lang, '--format', 'json', ...(minShare === null ? [] : ['--min-share', minShare]), ...modelArgs], io);
     if (code !== 0) fail(`s4s tag failed (${code}): ${stderr.trim()}`);
     // passage id -> goal -> terms that tagged it (the goal's or its targets')
     const goalsById = new Map();

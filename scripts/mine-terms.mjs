@@ -2,10 +2,10 @@
 // A guide for people tuning SDG terms: the words and two-word phrases most typical of each goal
 // in the TUNING part of the TU Berlin sentences (log-odds ratio with an informative Dirichlet
 // prior, Monroe et al. 2008), marked with whether the bundled sdg set already matches them.
-// It never reads the checking part (see the split in scripts/eval.mjs). Candidates are only a
+// It never reads the checking part (see the split in scripts/tuberlin-passages.mjs). Candidates are only a
 // guide: what goes into the criteria must be a real term, written in all five languages.
 //
-// With --fold a|b it reads only that fold of the tuning part (folds as in scripts/eval.mjs), so that
+// With --fold a|b it reads only that fold of the tuning part (folds as in scripts/tuberlin-passages.mjs), so that
 // candidates mined on one fold can be checked on the other (`node scripts/eval.mjs --part tuning --fold`).
 //
 // With --held-out it estimates how the English terms do on passages nobody tuned them on: on each
@@ -17,17 +17,11 @@
 //
 //   node scripts/mine-terms.mjs [goal] [--top 40] [--fold a|b]
 //   node scripts/mine-terms.mjs --held-out [goal] [--top 40]
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
+import { join } from 'node:path';
+import { GOALS, ROOT as root, SENTENCES_FILE, haveSentences, readTuberlinPassages } from './tuberlin-passages.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = process.env.S4S_SHARED ?? join(root, '..', 'shared');
-const sentencesFile = join(shared, 'data', 'sdg', 'tuberlin-sentences.csv');
-if (!existsSync(sentencesFile)) {
-  console.log(`mine-terms: ${sentencesFile} not found; skipping`);
+if (!haveSentences()) {
+  console.log(`mine-terms: ${SENTENCES_FILE} not found; skipping`);
   process.exit(0);
 }
 const args = process.argv.slice(2);
@@ -45,17 +39,11 @@ const STOP = new Set(
   'a an the of to in on at by for from with into and or as its their this that these those is are was were be been has have had will would can could may should which who such than also not no it we our they them all more most other its per via both'.split(' '),
 );
 const heldOutMode = args.includes('--held-out');
-const GOALS = Array.from({ length: 17 }, (_, index) => index + 1);
 if (heldOutMode && fold !== null) {
   console.error('mine-terms: --held-out uses both folds; leave out --fold');
   process.exit(2);
 }
-const isTuning = (text) => createHash('sha256').update(text.trim()).digest().readUInt32BE(0) % 100 < 60;
-const foldOf = (text) => (createHash('sha256').update(text.trim()).digest()[4] & 1 ? 'b' : 'a');
-const rows = parse(readFileSync(sentencesFile, 'utf8'), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true })
-  .map((record) => ({ sdg: Number(record.SDG), text: String(record.Text ?? '').trim() }))
-  .filter((row) => row.text && row.sdg >= 1 && row.sdg <= 17 && isTuning(row.text) && (fold === null || foldOf(row.text) === fold))
-  .map((row) => ({ ...row, fold: foldOf(row.text) }));
+const rows = readTuberlinPassages().filter((row) => row.part === 'tuning' && (fold === null || row.fold === fold));
 
 const { createMatcher, matchText } = await import(join(root, 'dist', 'match', 'match.js'));
 const { loadCriteriaSet } = await import(join(root, 'dist', 'criteria', 'load.js'));

@@ -96,6 +96,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('-c, --criteria <set>', 'criteria set: id, id@version or path to a JSON file (repeatable; default: all bundled sets)', collect, [])
     .addOption(new Option('--lang <language>', 'language of the passages (auto detects each one)').choices(['auto', 'cs', 'sk', 'pl', 'hu', 'en']).default('auto'))
     .option('--min-share <share>', 'tag only what a passage is mainly about: a criterion needs this share (0-1) of the strongest evidence in its set (default 0: every criterion addressed)', '0')
+    .option('--model <file>', 'passage model giving a second opinion where no term matched (default: the bundled English SDG model)')
+    .option('--no-model', 'terms only: no passage model')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'json']).default('csv'))
     .option('-o, --output <path>', 'write to a file instead of standard output')
     .action(async (file: string, options) => {

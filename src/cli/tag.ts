@@ -5,6 +5,7 @@ import { extname, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { BUNDLED_MODEL_FILE, loadPassageModel, type PassageModel } from '../classify/model.js';
 import type { LanguageCode } from '../document/types.js';
 import { createMatcher } from '../match/match.js';
 import { escapeFormula } from '../report/format-csv.js';
@@ -21,9 +22,11 @@ export interface TagOptions {
   format: string;
   output?: string;
   minShare?: string;
+  /** A passage model file; false (`--no-model`) for terms only; absent for the bundled model. */
+  model?: string | false;
 }
 
-export const TAG_COLUMNS = ['id', 'criterion', 'parent', 'status', 'score', 'terms', 'language'] as const;
+export const TAG_COLUMNS = ['id', 'criterion', 'parent', 'status', 'score', 'terms', 'language', 'source'] as const;
 export type TagRecord = Record<(typeof TAG_COLUMNS)[number], string | number>;
 
 /** The id column a user did not name may be absent: passages are then numbered from 1. */
@@ -42,18 +45,29 @@ export async function runTag(file: string, options: TagOptions, io: CliIo): Prom
   const content = file === '-' ? await readAll(io.stdin) : readInput(file, io.cwd);
   const passages = readPassages(content, inputKind(file, content), file, options);
   const matcher = createMatcher(sets);
+  const model = loadModel(options.model, io.cwd);
   const language = options.lang as LanguageCode | 'auto';
   const records: TagRecord[] = [];
   for (const passage of passages) {
-    const tagged = tagPassage(passage.text, language, sets, matcher, { minShare });
+    const tagged = tagPassage(passage.text, language, sets, matcher, { minShare, ...(model ? { model } : {}) });
     for (const tag of tagged.tags) {
-      records.push({ id: passage.id, criterion: tag.criterion, parent: tag.parent ?? '', status: tag.status, score: tag.score, terms: tag.terms.join('; '), language: tagged.language });
+      records.push({ id: passage.id, criterion: tag.criterion, parent: tag.parent ?? '', status: tag.status, score: tag.score, terms: tag.terms.join('; '), language: tagged.language, source: tag.source });
     }
   }
   const text = options.format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : toCsv(records);
   if (options.output) writeReportFile(options.output, text, io.cwd, file === '-' ? [] : [resolve(io.cwd, file)]);
   else io.stdout.write(text);
   return EXIT_OK;
+}
+
+function loadModel(option: string | false | undefined, cwd: string): PassageModel | undefined {
+  if (option === false) return undefined;
+  const file = option === undefined ? BUNDLED_MODEL_FILE : resolve(cwd, option);
+  try {
+    return loadPassageModel(file);
+  } catch (error) {
+    throw new UsageError(`${option ?? file}: ${(error as Error).message}`);
+  }
 }
 
 function toCsv(records: TagRecord[]): string {

@@ -1,5 +1,6 @@
 // Passage tagging (`s4s tag`): a passage is scored as a one-paragraph document, so a passage gets
 // the same statuses a document would: a goal is addressed through its own terms or its targets'.
+import { predictLabels, type PassageModel } from '../classify/model.js';
 import { detectLanguage } from '../document/language.js';
 import type { DetectedLanguage, Document, LanguageCode } from '../document/types.js';
 import type { CriteriaSet } from '../criteria/types.js';
@@ -13,9 +14,15 @@ export interface PassageTag {
   framework: string;
   parent?: string;
   status: Exclude<Status, 'missing'>;
+  /** The criterion's score from its evidence; for a tag of the model, its probability. */
   score: number;
-  /** Terms that matched, the criterion's own first, then those of its sub-criteria. */
+  /**
+   * Terms that matched, the criterion's own first, then those of its sub-criteria; for a tag of
+   * the model, the passage's words that weighed most for it.
+   */
   terms: string[];
+  /** What tagged it: the criteria's terms, or the learned passage model where no term did. */
+  source: 'terms' | 'model';
 }
 
 /**
@@ -30,6 +37,12 @@ export const DEFAULT_MIN_SHARE = 0;
 export interface TagOptions {
   /** 0 (the default) tags every criterion with enough evidence of its own, whatever else the passage is about. */
   minShare?: number;
+  /**
+   * A second opinion for passages in the model's language when its set is selected: a criterion the
+   * model is confident of tags the passage even when no term matched (status `partial`). It adds
+   * tags, never removes one, and --min-share does not apply to it.
+   */
+  model?: PassageModel;
 }
 
 export interface TaggedPassage {
@@ -74,7 +87,21 @@ export function tagPassage(text: string, language: LanguageCode | 'auto', sets: 
       status: criterion.status,
       score: criterion.score,
       terms: [...new Set([...(termsById.get(criterion.id) ?? []), ...(childTerms.get(criterion.id) ?? [])])],
+      source: 'terms',
     });
+  }
+  const model = options.model;
+  if (model && model.language === passageLanguage) {
+    // Only criteria of the model's set that this run analysed (a custom set may leave some out).
+    const modelCriteria = new Set(result.criteria.filter((criterion) => criterion.framework === model.set).map((criterion) => criterion.id));
+    const tagged = new Set(tags.map((tag) => tag.criterion));
+    for (const label of predictLabels(model, text)) {
+      if (tagged.has(label.criterion) || !modelCriteria.has(label.criterion)) continue;
+      tags.push({ criterion: label.criterion, framework: model.set, status: 'partial', score: Math.round(label.probability * 1000) / 1000, terms: label.words, source: 'model' });
+    }
+    // In the criteria's order, as the terms' tags are.
+    const rank = new Map(result.criteria.map((criterion, index) => [criterion.id, index]));
+    tags.sort((a, b) => (rank.get(a.criterion) ?? 0) - (rank.get(b.criterion) ?? 0));
   }
   return { language: passageLanguage, tags };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -13,7 +13,7 @@ describe('s4s tag', () => {
     const run = await runS4s(['tag', tagFixture('passages.csv'), '--criteria', MINI]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n')[0]).toBe('id,criterion,parent,status,score,terms,language');
+    expect(run.stdout.split('\n')[0]).toBe('id,criterion,parent,status,score,terms,language,source');
     const rows = parse(run.stdout, { columns: true }) as Record<string, string>[];
     expect(rows.map((row) => [row.id, row.criterion, row.status])).toEqual([
       ['p1', 'mini/transport', 'met'],
@@ -22,7 +22,7 @@ describe('s4s tag', () => {
       ['p3', 'mini/transport.cycling', 'partial'],
       ["'=p4", 'mini/transport', 'partial'],
     ]);
-    expect(rows[0]).toMatchObject({ parent: '', score: '0.558', terms: 'tram*; cycle path*; public transport*', language: 'en' });
+    expect(rows[0]).toMatchObject({ parent: '', score: '0.558', terms: 'tram*; cycle path*; public transport*', language: 'en', source: 'terms' });
     expect(rows[1]).toMatchObject({ parent: 'mini/transport', terms: 'cycle path*' });
     expect(rows[2]).toMatchObject({ terms: 'cyklostezk*', language: 'cs' });
   });
@@ -36,13 +36,13 @@ describe('s4s tag', () => {
       ['1', 'mini/transport.cycling', 'partial'],
       ['3', 'mini/ocean', 'met'],
     ]);
-    expect(records[2]).toEqual({ id: '3', criterion: 'mini/ocean', parent: '', status: 'met', score: 0.507, terms: 'coral reef*; marine', language: 'en' });
+    expect(records[2]).toEqual({ id: '3', criterion: 'mini/ocean', parent: '', status: 'met', score: 0.507, terms: 'coral reef*; marine', language: 'en', source: 'terms' });
   });
 
   it('reads standard input and numbers passages when there is no id column', async () => {
     const run = await runS4s(['tag', '-', '--criteria', MINI, '--lang', 'en'], { stdin: readFileSync(tagFixture('no-id.csv')) });
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe('id,criterion,parent,status,score,terms,language\n1,mini/transport,,partial,0.439,tram*,en\n');
+    expect(run.stdout).toBe('id,criterion,parent,status,score,terms,language,source\n1,mini/transport,,partial,0.439,tram*,en,terms\n');
   });
 
   it('tags every criterion a passage addresses, or only what it is mainly about with --min-share', async () => {
@@ -54,6 +54,58 @@ describe('s4s tag', () => {
     expect(criteriaOf(main.stdout)).toEqual(['mini/transport', 'mini/transport.cycling']);
     const wrong = await runS4s(['tag', '-', '--criteria', MINI, '--min-share', 'most'], { stdin: passage });
     expect(wrong).toMatchObject({ code: 2, stderr: 's4s: --min-share must be a number from 0 to 1, not "most"\n' });
+  });
+
+  it('adds what a passage model is confident of where no term matched, in the criteria order', async () => {
+    const model = tagFixture('mini-model.json');
+    const passages = 'id,text\n1,"Fishing boats crowd the harbour."\n2,"The council meets on Mondays."\n3,"Fishing boats and trams."\n4,"Trams and fishing boats on the marine coast."\n';
+    const run = await runS4s(['tag', '-', '--criteria', MINI, '--model', model], { stdin: passages });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    // 1: only the model (p = 0.736; "harbour" lowers transport); 3: the model after the terms' tag;
+    // 4: the terms already tag mini/ocean, so the model adds nothing. Labels outside the set are ignored.
+    expect(run.stdout).toBe(
+      [
+        'id,criterion,parent,status,score,terms,language,source',
+        '1,mini/ocean,,partial,0.736,Fishing; boats; Fishing boats,en,model',
+        '3,mini/transport,,partial,0.439,tram*,en,terms',
+        '3,mini/ocean,,partial,0.829,Fishing; boats; Fishing boats,en,model',
+        '4,mini/transport,,partial,0.439,tram*,en,terms',
+        '4,mini/ocean,,partial,0.439,marine,en,terms',
+        '',
+      ].join('\n'),
+    );
+    const termsOnly = await runS4s(['tag', '-', '--criteria', MINI, '--model', model, '--no-model'], { stdin: passages });
+    expect(termsOnly.stdout).not.toContain(',model');
+    // The model is English: a Czech passage is left to the terms.
+    const czech = await runS4s(['tag', '-', '--criteria', MINI, '--model', model, '--lang', 'cs'], { stdin: passages });
+    expect(czech.stdout).not.toContain(',model');
+  });
+
+  it('tags English passages with the bundled SDG model by default, and not with --no-model', async () => {
+    const passage = 'text\n"Engaging suppliers to improve their practices and giving them time to comply with the code of conduct."\n';
+    const run = await runS4s(['tag', '-', '--criteria', 'sdg', '--lang', 'en', '--format', 'json'], { stdin: passage });
+    expect(run.code).toBe(0);
+    const records = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(records).toEqual([expect.objectContaining({ id: '1', criterion: 'sdg/8', status: 'partial', source: 'model', terms: expect.stringContaining('suppliers') })]);
+    expect(records[0]?.score).toBeGreaterThanOrEqual(0.2);
+    const termsOnly = await runS4s(['tag', '-', '--criteria', 'sdg', '--lang', 'en', '--no-model'], { stdin: passage });
+    expect(termsOnly.stdout).toBe('id,criterion,parent,status,score,terms,language,source\n');
+  });
+
+  it('refuses a model file that is missing or not a passage model, in one line', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 's4s-tag-model-'));
+    const notModel = join(directory, 'model.json');
+    writeFileSync(notModel, JSON.stringify({ format: 's4s-passage-model/1', set: 'sdg', language: 'en', threshold: 0.2, labels: ['sdg/1'], bias: [0, 1], weights: {} }));
+    const cases: [string, string][] = [
+      [notModel, `s4s: ${notModel}: not an s4s passage model: bias must have one number per label\n`],
+      [join(directory, 'absent.json'), `s4s: ${join(directory, 'absent.json')}: no such file\n`],
+      [tagFixture('passages.csv'), `s4s: ${tagFixture('passages.csv')}: not valid JSON\n`],
+    ];
+    for (const [file, message] of cases) {
+      const run = await runS4s(['tag', tagFixture('passages.csv'), '--criteria', MINI, '--model', file]);
+      expect(run).toMatchObject({ code: 2, stdout: '', stderr: message });
+    }
+    rmSync(directory, { recursive: true, force: true });
   });
 
   it('writes to a file with -o and is byte-identical run after run', async () => {
