@@ -47,7 +47,8 @@ export function predictLabels(model: PassageModel, text: string): ModelTag[] {
   const sums = [...model.bias];
   const contributions = model.labels.map(() => [] as [string, number][]);
   for (const feature of features) {
-    for (const [label, weight] of model.weights[feature] ?? []) {
+    // Own properties only: a passage may well contain the word "constructor".
+    for (const [label, weight] of Object.hasOwn(model.weights, feature) ? (model.weights[feature] ?? []) : []) {
       sums[label] = (sums[label] ?? 0) + weight * scale;
       if (weight > 0) contributions[label]?.push([feature, weight]);
     }

@@ -31,8 +31,9 @@ describe('passage model', () => {
     expect(tag?.criterion).toBe('mini/a');
     expect(tag?.probability).toBeCloseTo(1 / (1 + Math.exp(-(-1 + 3.5 / Math.sqrt(3)))), 10);
     expect(tag?.words).toEqual(['River', 'floods', 'River floods']);
-    // A passage with none of its features is judged by the bias alone.
+    // A passage with none of its features is judged by the bias alone, whatever its words.
     expect(predictLabels(model, 'Nothing here').map((item) => item.criterion)).toEqual(['mini/b']);
+    expect(predictLabels(model, 'The constructor of the toString prototype').map((item) => item.criterion)).toEqual(['mini/b']);
   });
 
   it('ships for English SDG passages: one label per goal of the bundled set', () => {
