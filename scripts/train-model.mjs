@@ -2,13 +2,14 @@
 // Trains the bundled passage model (models/sdg-en.json, read by `s4s tag`): one logistic regression
 // per SDG over the features of src/classify/features.ts (built dist/), on the TUNING part of the
 // TU Berlin sentences (scripts/tuberlin-passages.mjs; never the checking part) and the UN target
-// texts, both from ../shared/data/sdg/ (Apache-2.0). Skips cleanly without them.
+// texts, both from ../shared/data/sdg/ (Apache-2.0), and on the English examples of the bundled
+// sdg set (our own, in the words of city strategies). Skips cleanly without ../shared.
 // Deterministic: a seeded shuffle and a fixed order of work give the same file on every machine.
 //
 //   node scripts/train-model.mjs [--fold a|b] [--out models/sdg-en.json]
 // --fold trains on one fold of the tuning part only, so that `npm run eval -- --part tuning --fold`
 // on the other fold (with `--model <that file>`) measures the model on passages it never saw.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom } from './seeded-random.mjs';
 import { GOALS, ROOT, haveSentences, readTargetTexts, readTuberlinPassages } from './tuberlin-passages.mjs';
@@ -46,7 +47,9 @@ const { passageFeatures } = await import(join(ROOT, 'dist', 'classify', 'feature
 
 const passages = readTuberlinPassages().filter((passage) => passage.part === 'tuning' && (fold === null || passage.fold === fold));
 const targets = readTargetTexts();
-const examples = [...passages, ...targets].map((item) => ({ label: item.sdg - 1, features: passageFeatures(item.text, 'en').features }));
+const criteriaExamples = readCriteriaExamples();
+// label: index of the goal, or -1 (a negative example): a passage of no goal.
+const examples = [...passages, ...targets, ...criteriaExamples].map((item) => ({ label: item.sdg - 1, features: passageFeatures(item.text, 'en').features }));
 
 const passageCounts = new Map();
 for (const example of examples) for (const feature of example.features) passageCounts.set(feature, (passageCounts.get(feature) ?? 0) + 1);
@@ -81,6 +84,19 @@ for (let epoch = 0; epoch < SETTINGS.epochs; epoch++) {
   }
 }
 
+/**
+ * The English examples of the bundled sdg set (written by us, in the style of city strategies): a
+ * positive example of a goal or target is a passage of that goal; a negative one of none (sdg 0).
+ */
+function readCriteriaExamples() {
+  const set = JSON.parse(readFileSync(join(ROOT, 'criteria', 'sdg', '1.0.0.json'), 'utf8'));
+  const goalOf = (id) => Number(/^sdg\/(\d+)/.exec(id)[1]);
+  return set.criteria.flatMap((criterion) => [
+    ...(criterion.examples?.positive ?? []).filter((example) => example.lang === 'en').map((example) => ({ sdg: goalOf(criterion.id), text: example.text })),
+    ...(criterion.examples?.negative ?? []).filter((example) => example.lang === 'en').map((example) => ({ sdg: 0, text: example.text })),
+  ]);
+}
+
 const round = (value) => Math.round(value * 1000) / 1000;
 const fileWeights = {};
 for (const [index, feature] of vocabulary.entries()) {
@@ -93,7 +109,7 @@ const model = {
   language: 'en',
   training: {
     what: 'one-vs-rest logistic regression per SDG over word stems and neighbouring stem pairs (src/classify/features.ts)',
-    data: `TU Berlin SDG sentences (Apache-2.0, github.com/amrayach/Quality_and_usability_SDG_project), tuning part${fold ? `, fold ${fold}` : ''} only (${passages.length} sentences; the checking part is never read), and ${targets.length} UN SDG target texts`,
+    data: `TU Berlin SDG sentences (Apache-2.0, github.com/amrayach/Quality_and_usability_SDG_project), tuning part${fold ? `, fold ${fold}` : ''} only (${passages.length} sentences; the checking part is never read), ${targets.length} UN SDG target texts, and the ${criteriaExamples.length} English examples of the bundled sdg set (negative ones as passages of no goal)`,
     script: 'scripts/train-model.mjs',
     settings: SETTINGS,
   },
