@@ -43,7 +43,8 @@ const samplePart = option('--sample', null);
 const showErrors = args.includes('--errors');
 const minShare = option('--min-share', null);
 const fold = option('--fold', null);
-const modelArgs = args.includes('--no-model') ? ['--no-model'] : option('--model', null) ? ['--model', option('--model', null)] : [];
+const modelFile = option('--model', null);
+const modelArgs = args.includes('--no-model') ? ['--no-model'] : modelFile ? ['--model', modelFile] : [];
 
 if (!['checking', 'tuning'].includes(part)) fail(`--part must be checking or tuning, not ${part}`);
 if (![...LANGUAGES, 'all'].includes(language)) fail(`--lang must be one of ${LANGUAGES.join(', ')} or all`);

@@ -57,7 +57,8 @@ export function predictLabels(model: PassageModel, text: string): ModelTag[] {
   model.labels.forEach((criterion, label) => {
     const probability = 1 / (1 + Math.exp(-(sums[label] ?? 0)));
     if (probability < model.threshold) return;
-    const strongest = (contributions[label] ?? []).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3);
+    // Ties in code-point order, not the locale's: the same words on every machine.
+    const strongest = (contributions[label] ?? []).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, 3);
     tags.push({ criterion, probability, words: strongest.map(([feature]) => surface.get(feature) ?? feature) });
   });
   return tags;
