@@ -39,8 +39,8 @@ export interface TagOptions {
   minShare?: number;
   /**
    * A second opinion for passages in the model's language when its set is selected: a criterion the
-   * model is confident of tags the passage even when no term matched (status `partial`). It adds
-   * tags, never removes one, and --min-share does not apply to it.
+   * model is confident of tags the passage when no term matched it (status `partial`). It adds
+   * tags, never removes one; a criterion that --min-share left out stays out.
    */
   model?: PassageModel;
 }
@@ -94,9 +94,10 @@ export function tagPassage(text: string, language: LanguageCode | 'auto', sets: 
   if (model && model.language === passageLanguage) {
     // Only criteria of the model's set that this run analysed (a custom set may leave some out).
     const modelCriteria = new Set(result.criteria.filter((criterion) => criterion.framework === model.set).map((criterion) => criterion.id));
-    const tagged = new Set(tags.map((tag) => tag.criterion));
+    // A criterion the terms found evidence for is theirs, even when --min-share left it out.
+    const foundByTerms = new Set(result.criteria.filter((criterion) => criterion.status !== 'missing').map((criterion) => criterion.id));
     for (const label of predictLabels(model, text)) {
-      if (tagged.has(label.criterion) || !modelCriteria.has(label.criterion)) continue;
+      if (foundByTerms.has(label.criterion) || !modelCriteria.has(label.criterion)) continue;
       tags.push({ criterion: label.criterion, framework: model.set, status: 'partial', score: Math.round(label.probability * 1000) / 1000, terms: label.words, source: 'model' });
     }
     // In the criteria's order, as the terms' tags are.

@@ -74,6 +74,9 @@ describe('s4s tag', () => {
         '',
       ].join('\n'),
     );
+    // What the terms found but --min-share left out, the model does not bring back.
+    const mainOnly = await runS4s(['tag', '-', '--criteria', MINI, '--model', model, '--min-share', '0.9', '--lang', 'en'], { stdin: 'text\n"Fishing boats, marine, trams, cycle paths and public transport."\n' });
+    expect(mainOnly.stdout).toBe('id,criterion,parent,status,score,terms,language,source\n1,mini/transport,,met,0.558,tram*; cycle path*; public transport*,en,terms\n1,mini/transport.cycling,mini/transport,partial,0.439,cycle path*,en,terms\n');
     const termsOnly = await runS4s(['tag', '-', '--criteria', MINI, '--model', model, '--no-model'], { stdin: passages });
     expect(termsOnly.stdout).not.toContain(',model');
     // The model is English: a Czech passage is left to the terms.
