@@ -5,6 +5,7 @@
 // The file is plain JSON so that a researcher can read, diff and retrain it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { compareText } from '../document/compare-text.js';
 import { LANGUAGE_CODES, type LanguageCode } from '../document/types.js';
 import { passageFeatures } from './features.js';
 
@@ -57,8 +58,7 @@ export function predictLabels(model: PassageModel, text: string): ModelTag[] {
   model.labels.forEach((criterion, label) => {
     const probability = 1 / (1 + Math.exp(-(sums[label] ?? 0)));
     if (probability < model.threshold) return;
-    // Ties in code-point order, not the locale's: the same words on every machine.
-    const strongest = (contributions[label] ?? []).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, 3);
+    const strongest = (contributions[label] ?? []).sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, 3);
     tags.push({ criterion, probability, words: strongest.map(([feature]) => surface.get(feature) ?? feature) });
   });
   return tags;

@@ -5,6 +5,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { compareText } from '../document/compare-text.js';
 
 export const DOCUMENT_EXTENSIONS = ['md', 'markdown', 'txt', 'pdf', 'docx'];
 
@@ -75,9 +76,4 @@ export function displayPath(absolute: string, cwd: string): string {
  */
 function printable(path: string): string {
   return path.replace(/[\u0000-\u001F\u007F-\u009F]/g, '?');
-}
-
-/** Code-point order: the same on every machine and locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

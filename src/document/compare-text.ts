@@ -1,0 +1,6 @@
+// One order for text wherever output depends on it (input lists, the passage model's words).
+
+/** Code-point order: the same on every machine and locale, unlike localeCompare. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
