@@ -63,7 +63,7 @@ export async function readDocumentBytes(bytes: Uint8Array, path: string, options
   let document: Document;
   switch (format) {
     case 'md': {
-      // Imported on first use: unified, remark and micromark take ~0.1 s to load, which PDF runs skip.
+      // Imported on first use: markdown-it takes some 20 ms to load, which PDF runs skip.
       const { readMarkdownWithinLimits } = await import('./markdown-limits.js');
       document = { ...base, ...readMarkdownWithinLimits(decodeText(bytes).text) };
       break;

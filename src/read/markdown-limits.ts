@@ -1,9 +1,10 @@
-// Markdown that would make the parser (micromark) work without end is read another way: block
-// quotes and lists nested deeper than any document needs cost the parser quadratic time and then
-// its stack, so such a file is read as plain text; a paragraph of thousands of lines (converted
-// text without blank lines) costs it quadratic time too, so it is cut into paragraphs of at most
-// MAX_PARAGRAPH_LINES lines, every location still citing the file's own lines; a parser that still
-// runs out of stack gives a one-line DAMAGED error rather than an exception no one expects.
+// Markdown that the parser cannot read well is read another way: block quotes and lists nested
+// deeper than any document needs are read as plain text (markdown-it stops nesting at 100 levels
+// and drops what lies deeper; remark's micromark took quadratic time and then its stack); a
+// paragraph of thousands of lines (converted text without blank lines) is cut into paragraphs of
+// at most MAX_PARAGRAPH_LINES lines, so that evidence in it cites its own lines, every location
+// still citing the file's own lines; a parser that runs out of stack gives a one-line DAMAGED error
+// rather than an exception no one expects.
 import type { ReaderOutput, SourceLocation } from '../document/types.js';
 import { ReadError } from './errors.js';
 import { readMarkdown } from './markdown.js';
@@ -51,8 +52,9 @@ export function deepestNesting(source: string): number {
 }
 
 /**
- * Longest run of plain lines parsed as one paragraph. micromark's inline parsing grows with the
- * square of a paragraph's length: 6,000 lines of links and emphasis took 5 s, 30,000 minutes.
+ * Longest run of plain lines read as one paragraph: a block's location is where its evidence is
+ * cited, and 30,000 lines are no citation. (The cut was first made for remark's micromark, whose
+ * inline parsing grew with the square of a paragraph's length; markdown-it's grows linearly.)
  */
 export const MAX_PARAGRAPH_LINES = 200;
 
@@ -97,6 +99,6 @@ function withOriginalLines(output: ReaderOutput, insertedBefore: number[]): Read
   return {
     ...output,
     sections: output.sections.map((section) => ({ ...section, location: remap(section.location), blocks: section.blocks.map((block) => ({ ...block, location: remap(block.location) })) })),
-    warnings: [...output.warnings, `a paragraph of more than ${MAX_PARAGRAPH_LINES} lines was read in parts of ${MAX_PARAGRAPH_LINES} lines (the parser slows down on longer ones)`],
+    warnings: [...output.warnings, `a paragraph of more than ${MAX_PARAGRAPH_LINES} lines was read in parts of ${MAX_PARAGRAPH_LINES} lines (so that evidence cites the lines it stands on)`],
   };
 }

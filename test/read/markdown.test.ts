@@ -26,6 +26,76 @@ describe('readMarkdown', () => {
     expect(JSON.stringify(sections)).not.toContain('Secret title');
   });
 
+  it('ignores TOML front matter and keeps the line numbers of what follows', () => {
+    const { sections } = readMarkdown('+++\ntitle = "x"\n+++\n# Plan\n\nText.\n');
+    expect(sections[0]).toMatchObject({ heading: 'Plan', location: { line: 4 } });
+    expect(sections[0]?.blocks[0]).toMatchObject({ text: 'Text.', location: { line: 6, lineEnd: 6 } });
+  });
+
+  it('keeps every cell a table row has, also beyond the header (converted strategies), and no padding', () => {
+    const source = [
+      '| B-2.2.1: Individual action outlines |',
+      '| --- |',
+      '| Action name | PV panels on roofs | of municipal buildings |',
+      '| `a\\|b` | c \\| d | [fund][] |',
+      '| only one |',
+      '| | |',
+      '',
+      '[fund]: https://example.org',
+    ].join('\n');
+    const blocks = readMarkdown(source).sections[0]?.blocks ?? [];
+    expect(blocks.map((block) => [block.text, block.location.line])).toEqual([
+      ['B-2.2.1: Individual action outlines', 1],
+      ['Action name | PV panels on roofs | of municipal buildings', 3],
+      ['a|b | c | d | fund', 4],
+      ['only one', 5],
+    ]);
+  });
+
+  it('counts lines the same with CR LF and lone CR line endings', () => {
+    for (const ending of ['\r\n', '\r']) {
+      const blocks = readMarkdown(['---', 'a: 1', '---', '| a |', '| --- |', '| b | c |'].join(ending)).sections[0]?.blocks ?? [];
+      expect(blocks.map((block) => [block.text, block.location.line])).toEqual([
+        ['a', 4],
+        ['b | c', 6],
+      ]);
+    }
+  });
+
+  it('reads task boxes, footnotes, images, HTML and code the way a reader sees them', () => {
+    const source = [
+      '# Actions',
+      '',
+      '- [x] Bike lanes[^1] ![map of lanes](lanes.png)',
+      '- [ ] Tram line <span>2030</span>',
+      '',
+      '[^1]: Funded by the city.',
+      '',
+      '<div>hidden</div>',
+      '',
+      '```',
+      'code block',
+      '```',
+    ].join('\n');
+    const blocks = readMarkdown(source).sections[0]?.blocks ?? [];
+    expect(blocks.map((block) => [block.text, block.role, block.location])).toEqual([
+      ['Bike lanes map of lanes', 'list', { line: 3, lineEnd: 3 }],
+      ['Tram line 2030', 'list', { line: 4, lineEnd: 4 }],
+      ['Funded by the city.', 'body', { line: 6, lineEnd: 6 }],
+      ['code block', 'body', { line: 10, lineEnd: 12 }],
+    ]);
+  });
+
+  it('ends a loose list item and a block quote at their last line of text', () => {
+    const { sections } = readMarkdown('- first\n\n  more of it\n\n- second\n\n> quoted\n> on\n\nafter\n');
+    expect(sections[0]?.blocks.map((block) => [block.text, block.location])).toEqual([
+      ['first\nmore of it', { line: 1, lineEnd: 3 }],
+      ['second', { line: 5, lineEnd: 5 }],
+      ['quoted\non', { line: 7, lineEnd: 8 }],
+      ['after', { line: 10, lineEnd: 10 }],
+    ]);
+  });
+
   it('reads the Czech sample strategy into its chapters', () => {
     const { sections } = readMarkdown(readFileSync(fixture('strategies', 'cs-horni-lhota.md'), 'utf8'));
     const headings = sections.map((section) => section.heading);
@@ -50,7 +120,7 @@ describe('a paragraph of thousands of lines', () => {
     expect(plan?.blocks[1]?.text.startsWith('Věta číslo 201 o městě.')).toBe(true);
     expect(next?.location.line).toBe(454);
     expect(next?.blocks[0]?.location.line).toBe(456);
-    expect(output.warnings).toEqual([`a paragraph of more than ${MAX_PARAGRAPH_LINES} lines was read in parts of ${MAX_PARAGRAPH_LINES} lines (the parser slows down on longer ones)`]);
+    expect(output.warnings).toEqual([`a paragraph of more than ${MAX_PARAGRAPH_LINES} lines was read in parts of ${MAX_PARAGRAPH_LINES} lines (so that evidence cites the lines it stands on)`]);
   });
 
   it('leaves fenced code, tables and lists whole, and shorter paragraphs untouched', () => {
