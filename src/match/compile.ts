@@ -112,22 +112,50 @@ export function compilePhrase(phrase: string, language: LanguageCode): WordPatte
   const patterns = phrase
     .trim()
     .split(/\s+/)
-    .flatMap((word): WordPattern[] => {
-      const wordClass = CLASS_WORDS[word.toLowerCase()];
-      if (wordClass) return [{ type: 'class', wordClass }];
-      const isPrefix = word.endsWith('*');
-      const body = isPrefix ? word.slice(0, -1) : word;
-      // A word like "bio-economy" or "CO2," splits the way the text does.
-      const pieces = tokenize(body);
-      return pieces.map((piece, index): WordPattern => {
-        if (isPrefix && index === pieces.length - 1) return { type: 'prefix', value: language === 'en' ? americanSpelling(piece.norm) : piece.norm };
-        const written = body.slice(piece.start, piece.end);
-        if (ACRONYM.test(written)) return { type: 'literal', value: piece.norm };
-        return { type: 'stem', language, value: stemWord(written, language) };
-      });
-    });
+    .flatMap((word) => compileWord(word, language));
   // Function words inside a phrase are optional: the text may leave them out or use others.
   return patterns.filter((pattern, index) => index === 0 || index === patterns.length - 1 || !isFunctionWord(pattern, language));
+}
+
+/**
+ * Criteria repeat their words: the Czech and English terms have some 11,000 words each but 3,000
+ * distinct ones, so each word is compiled once per language (tokenising and stemming it was most
+ * of the time of compiling). The patterns are shared by the phrases that use the word; nothing
+ * changes them once compiled.
+ */
+const wordCaches = new Map<LanguageCode, Map<string, readonly WordPattern[]>>();
+const WORD_CACHE_LIMIT = 50_000;
+
+function compileWord(word: string, language: LanguageCode): readonly WordPattern[] {
+  let cache = wordCaches.get(language);
+  if (!cache) {
+    cache = new Map();
+    wordCaches.set(language, cache);
+  }
+  let patterns = cache.get(word);
+  if (!patterns) {
+    patterns = patternsOf(word, language);
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    cache.set(word, patterns);
+  }
+  return patterns;
+}
+
+function patternsOf(word: string, language: LanguageCode): WordPattern[] {
+  const lower = word.toLowerCase();
+  // Own keys only: a criteria word like "constructor" is no class.
+  const wordClass = Object.hasOwn(CLASS_WORDS, lower) ? CLASS_WORDS[lower] : undefined;
+  if (wordClass) return [{ type: 'class', wordClass }];
+  const isPrefix = word.endsWith('*');
+  const body = isPrefix ? word.slice(0, -1) : word;
+  // A word like "bio-economy" or "CO2," splits the way the text does.
+  const pieces = tokenize(body);
+  return pieces.map((piece, index): WordPattern => {
+    if (isPrefix && index === pieces.length - 1) return { type: 'prefix', value: language === 'en' ? americanSpelling(piece.norm) : piece.norm };
+    const written = body.slice(piece.start, piece.end);
+    if (ACRONYM.test(written)) return { type: 'literal', value: piece.norm };
+    return { type: 'stem', language, value: stemWord(written, language) };
+  });
 }
 
 function isFunctionWord(pattern: WordPattern, language: LanguageCode): boolean {
@@ -187,15 +215,4 @@ function charPath(root: CharNode, text: string): CharNode {
     node = child;
   }
   return node;
-}
-
-/** Every node a prefix walk along `word` (from `offset`) reaches. */
-export function prefixTargets(root: CharNode, word: string, offset = 0): WordNode[] {
-  const found: WordNode[] = [];
-  let node: CharNode | undefined = root;
-  for (let position = offset; position < word.length && node; position++) {
-    node = node.children?.get(word[position] as string);
-    if (node?.target) found.push(node.target);
-  }
-  return found;
 }

@@ -4,8 +4,8 @@ import type { DetectedLanguage, Document, LanguageCode, SourceLocation } from '.
 import { LANGUAGE_CODES } from '../document/types.js';
 import type { CriteriaSet } from '../criteria/types.js';
 import { buildIndex, compileTerms, type CompiledTerm, type TermIndex } from './compile.js';
-import { scanTokens } from './scan.js';
-import { splitSentences, tokenize } from './tokenize.js';
+import { scanWords } from './scan.js';
+import { splitSentences, writtenWords } from './tokenize.js';
 
 export interface Evidence {
   sectionIndex: number;
@@ -110,27 +110,31 @@ interface SentenceHit {
 /** Criteria whose terms match one sentence (or heading), after exclusions. */
 export function matchSentence(text: string, index: TermIndex, isHeading: boolean): Map<string, SentenceHit> {
   const hits = new Map<string, SentenceHit>();
-  const excluded = new Set<string>();
-  for (const [term, positions] of scanTokens(tokenize(text), index)) {
+  let excluded: Set<string> | undefined; // most sentences have none: no Set for them
+  for (const [term, positions] of scanWords(writtenWords(text), index)) {
     if (!allPartsWithin(positions, term.within)) continue;
     if (term.role === 'exclude') {
-      excluded.add(term.criterionId);
+      (excluded ??= new Set()).add(term.criterionId);
       continue;
     }
     if (term.role === 'heading' && !isHeading) continue;
-    const hit = hits.get(term.criterionId) ?? { terms: [], structural: false };
+    let hit = hits.get(term.criterionId);
+    if (!hit) {
+      hit = { terms: [], structural: false };
+      hits.set(term.criterionId, hit);
+    }
     if (!hit.terms.includes(term.source)) hit.terms.push(term.source);
     hit.structural ||= term.role === 'heading';
-    hits.set(term.criterionId, hit);
   }
-  for (const criterionId of excluded) hits.delete(criterionId);
+  if (excluded) for (const criterionId of excluded) hits.delete(criterionId);
   return hits;
 }
 
 /** A `near` term matches when some occurrence of each part lies within `within` words of the first part. */
 function allPartsWithin(positions: number[][], within: number): boolean {
+  // Most terms are one phrase: found once it has a start.
+  if (positions.length === 1) return (positions[0]?.length ?? 0) > 0;
   if (positions.some((list) => list.length === 0)) return false;
-  if (positions.length === 1) return true;
   const [anchors = [], ...others] = positions;
   return anchors.some((anchor) => others.every((list) => list.some((position) => Math.abs(position - anchor) <= within)));
 }

@@ -17,7 +17,8 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|%/gu;
 const NORM_CACHE_LIMIT = 100_000;
 const norms = new Map<string, string>();
 
-function normalized(word: string): string {
+/** A word's normalised form (`normalizeWord`), from the cache the tokeniser keeps. */
+export function normalized(word: string): string {
   let norm = norms.get(word);
   if (norm === undefined) {
     norm = normalizeWord(word);
@@ -34,6 +35,14 @@ export function tokenize(text: string): Token[] {
     tokens.push({ norm: normalized(match[0]), text: match[0], start, end: start + match[0].length });
   }
   return tokens;
+}
+
+/**
+ * The words of a text as written, as `tokenize` finds them, without their offsets: matching needs
+ * no more, and one array of strings is much less garbage than a token object per word.
+ */
+export function writtenWords(text: string): string[] {
+  return text.match(TOKEN) ?? [];
 }
 
 export interface Sentence {
@@ -54,7 +63,9 @@ export function splitSentences(text: string): Sentence[] {
     const raw = text.slice(start, end);
     const trimmedStart = start + (raw.length - raw.trimStart().length);
     const trimmed = raw.trim();
-    if (trimmed) sentences.push(...splitLong(trimmed, trimmedStart));
+    if (!trimmed) return;
+    if (trimmed.length <= MAX_SENTENCE_CHARS) sentences.push({ text: trimmed, start: trimmedStart });
+    else sentences.push(...splitLong(trimmed, trimmedStart));
   };
   for (const match of text.matchAll(SENTENCE_END)) {
     push(match.index);
@@ -65,7 +76,6 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 function splitLong(text: string, offset: number): Sentence[] {
-  if (text.length <= MAX_SENTENCE_CHARS) return [{ text, start: offset }];
   const pieces: Sentence[] = [];
   let start = 0;
   while (start < text.length) {

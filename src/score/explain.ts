@@ -125,7 +125,7 @@ const TERMS_SHOWN = 5;
 
 export function explainStatus(facts: ExplanationFacts, language: string): string {
   const phrases = PHRASES[language] ?? (PHRASES.en as Phrases);
-  const rules = new Intl.PluralRules(PHRASES[language] ? language : 'en');
+  const rules = pluralRules(PHRASES[language] ? language : 'en');
   const count = (forms: Plural, n: number) =>
     (forms[rules.select(n)] ?? forms.other).replace('{n}', String(n)).replace('{p}', phrases.preposition?.(n) ?? '');
   const status = phrases.status[facts.status];
@@ -135,6 +135,18 @@ export function explainStatus(facts: ExplanationFacts, language: string): string
   if (facts.headingHits > 0) pieces.push(count(phrases.inHeading, facts.headingHits));
   pieces.push(`${phrases.strongest} ${placeText(facts.place, phrases)}`);
   return `${status}: ${pieces.join(', ')} (${phrases.terms}: ${facts.terms.slice(0, TERMS_SHOWN).join(', ')})${childPart}`;
+}
+
+/** Making plural rules costs more than explaining a criterion with them: one per language (a report explains some 230 criteria). */
+const pluralRulesByLanguage = new Map<string, Intl.PluralRules>();
+
+function pluralRules(language: string): Intl.PluralRules {
+  let rules = pluralRulesByLanguage.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRulesByLanguage.set(language, rules);
+  }
+  return rules;
 }
 
 function placeText(place: ExplanationFacts['place'], phrases: Phrases): string {

@@ -121,11 +121,18 @@ function strengthOf(evidence: Evidence[], chapterOfSection: number[]): Strength 
   let passages = 0;
   let headingHits = 0;
   let structural = false;
+  let lastChapter = -1;
   for (const item of evidence) {
     const weight = ROLE_WEIGHT[item.role];
     passages += weight;
-    chapters.add(chapterOfSection[item.sectionIndex] ?? item.sectionIndex);
-    for (const term of item.terms) termWeights.set(term, Math.max(termWeights.get(term) ?? 0, weight));
+    // Evidence comes in document order: most items stand in the chapter of the one before.
+    const chapter = chapterOfSection[item.sectionIndex] ?? item.sectionIndex;
+    if (chapter !== lastChapter) chapters.add(chapter);
+    lastChapter = chapter;
+    for (const term of item.terms) {
+      const known = termWeights.get(term);
+      if (known === undefined || weight > known) termWeights.set(term, weight);
+    }
     if (item.inHeading) headingHits++;
     structural ||= item.structuralHeading;
   }
@@ -171,8 +178,8 @@ function scoreCriterion(
 ): CriterionResult {
   const score = scoreFromStrength(strength.value, unit);
   const status = statusFor(score, criterion);
-  const ranked = rankEvidence(evidence);
-  const strongest = ranked[0];
+  const quoted = strongestEvidence(evidence, QUOTES_PER_CRITERION);
+  const strongest = quoted[0];
   const result: CriterionResult = {
     id: criterion.id,
     framework: set.id,
@@ -195,7 +202,7 @@ function scoreCriterion(
       },
       language,
     ),
-    evidence: ranked.slice(0, QUOTES_PER_CRITERION).map((item) => toEvidenceResult(item, document.sections[item.sectionIndex])),
+    evidence: quoted.map((item) => toEvidenceResult(item, document.sections[item.sectionIndex])),
     evidenceCount: evidence.length,
   };
   if (status !== 'met') result.guidance = localize(criterion.guidance, language);
@@ -204,19 +211,31 @@ function scoreCriterion(
 
 /** One entry per quoted sentence, with the terms of every list that found it, in document order. */
 function mergeEvidence(lists: Evidence[][]): Evidence[] {
-  const byPlace = new Map<string, Evidence>();
+  // Entries are found by section, then block, then quote, in nested maps: no key is built per item
+  // (a key joining place and quote, built and hashed for every item, cost more than the rest of
+  // scoring), and a quote repeated in thousands of places (boilerplate, a repeated text) costs
+  // no more than any other.
+  const byPlace = new Map<number, Map<number, Map<string, Evidence>>>();
+  const merged: Evidence[] = [];
   for (const list of lists) {
     for (const item of list) {
-      const key = `${item.sectionIndex}:${item.blockIndex ?? 'h'}:${item.quote}`;
-      const known = byPlace.get(key);
-      if (!known) byPlace.set(key, { ...item, terms: [...item.terms] });
-      else {
+      let blocks = byPlace.get(item.sectionIndex);
+      if (!blocks) byPlace.set(item.sectionIndex, (blocks = new Map()));
+      const blockKey = item.blockIndex ?? -1;
+      let quotes = blocks.get(blockKey);
+      if (!quotes) blocks.set(blockKey, (quotes = new Map()));
+      const known = quotes.get(item.quote);
+      if (!known) {
+        const entry = { ...item, terms: [...item.terms] };
+        merged.push(entry);
+        quotes.set(item.quote, entry);
+      } else {
         for (const term of item.terms) if (!known.terms.includes(term)) known.terms.push(term);
         known.structuralHeading ||= item.structuralHeading;
       }
     }
   }
-  return [...byPlace.values()].sort((a, b) => a.sectionIndex - b.sectionIndex || (a.blockIndex ?? -1) - (b.blockIndex ?? -1));
+  return merged.sort((a, b) => a.sectionIndex - b.sectionIndex || (a.blockIndex ?? -1) - (b.blockIndex ?? -1));
 }
 
 function statusFor(score: number, criterion: Criterion): Status {
@@ -225,12 +244,24 @@ function statusFor(score: number, criterion: Criterion): Status {
   return 'missing';
 }
 
-/** Headings first, then passages with more distinct terms, then document order. */
-function rankEvidence(evidence: Evidence[]): Evidence[] {
-  return evidence
-    .map((item, order) => ({ item, order }))
-    .sort((a, b) => rankOf(b.item) - rankOf(a.item) || a.order - b.order)
-    .map(({ item }) => item);
+/**
+ * The `count` strongest items: headings first, then passages with more distinct terms, then
+ * document order (the first `count` of a stable sort by rank, without sorting all of them: a
+ * criterion may have thousands of passages and the report quotes five).
+ */
+function strongestEvidence(evidence: Evidence[], count: number): Evidence[] {
+  const top: { item: Evidence; rank: number }[] = [];
+  for (const item of evidence) {
+    const rank = rankOf(item);
+    // An item comes after those of its rank already kept: they stand earlier in the document.
+    const last = top[top.length - 1];
+    if (top.length >= count && last && rank <= last.rank) continue;
+    let at = top.length;
+    while (at > 0 && (top[at - 1]?.rank ?? Number.POSITIVE_INFINITY) < rank) at--;
+    top.splice(at, 0, { item, rank });
+    if (top.length > count) top.pop();
+  }
+  return top.map(({ item }) => item);
 }
 
 function rankOf(item: Evidence): number {

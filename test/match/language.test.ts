@@ -35,6 +35,13 @@ describe('stemming per language', () => {
     expect(compilePhrase('AIDS', 'en')).toEqual([{ type: 'literal', value: 'aids' }]);
   });
 
+  it('reads a criteria word that names an object property as a word, not a number class', () => {
+    expect(compilePhrase('constructor toString', 'en')).toEqual([
+      { type: 'stem', language: 'en', value: 'constructor' },
+      { type: 'stem', language: 'en', value: 'tostr' },
+    ]);
+  });
+
   it('gives British and American spellings one form', () => {
     expect(americanSpelling('organisation')).toBe('organization');
     expect(americanSpelling('labour')).toBe('labor');
