@@ -21,16 +21,55 @@ const PDFJS_WORKER_MODULE = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
  * The legacy build's core-js polyfills replace Array.prototype.push, JSON.parse and JSON.stringify
  * with JavaScript versions, for the whole thread, though Node 20's own are fine: every push and every
  * JSON report after the first PDF got slower (10-15 % of the CPU time of a batch). Both modules are
- * loaded now and the natives put back.
+ * loaded now and the natives put back. Where pdf.js's optional @napi-rs/canvas is missing, it gets
+ * stand-ins first (defineGeometryStandIns).
  */
 async function importWithoutPolyfills(): Promise<PdfJs> {
-  const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  await import(PDFJS_WORKER_MODULE);
-  Array.prototype.push = natives.push;
-  JSON.parse = natives.parse;
-  JSON.stringify = natives.stringify;
-  return pdfjs;
+  const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify, warn: console.warn };
+  if (!canvasLoads()) defineGeometryStandIns();
+  // Without @napi-rs/canvas pdf.js warns while it loads, several lines on every thread that loads
+  // it; the stand-ins below answer for it, and the text does not need it.
+  console.warn = () => {};
+  try {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    await import(PDFJS_WORKER_MODULE);
+    return pdfjs;
+  } finally {
+    Array.prototype.push = natives.push;
+    JSON.parse = natives.parse;
+    JSON.stringify = natives.stringify;
+    console.warn = natives.warn;
+  }
+}
+
+/**
+ * Whether pdf.js's optional @napi-rs/canvas loads here (loaded from where pdf.js would load it,
+ * so that pdf.js then finds it loaded). It ships native builds for the common platforms; npm
+ * leaves it out on others, and with `--omit=optional`.
+ */
+function canvasLoads(): boolean {
+  try {
+    createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs'))('@napi-rs/canvas');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Without @napi-rs/canvas, pdf.js's display module fails as it loads (it makes a DOMMatrix for
+ * rendering), so no PDF could be read at all. Text extraction renders nothing: stand-ins let the
+ * module load; anything that would really draw with them fails on that page alone.
+ */
+function defineGeometryStandIns(): void {
+  class GeometryStandIn {
+    constructor() {
+      Object.assign(this, { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 });
+    }
+  }
+  for (const name of ['DOMMatrix', 'ImageData', 'Path2D']) {
+    if (!(name in globalThis)) Object.defineProperty(globalThis, name, { value: GeometryStandIn, configurable: true, writable: true });
+  }
 }
 
 /** pdf.js's own CMaps, standard font metrics and decoders, read from the installed package. */
