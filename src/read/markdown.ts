@@ -16,6 +16,10 @@ const parser = new MarkdownIt('default', { html: true, linkify: false, typograph
 // the referenced ones); `^[inline notes]` are not Markdown that GFM knows.
 parser.core.ruler.disable('footnote_tail');
 parser.inline.ruler.disable('footnote_inline');
+// The text inside blocks is parsed one top-level block at a time (toTree), not all at once: the
+// inline tokens of a whole document took 800 MB for 15 MB of Markdown. text_join only merges the
+// escaped characters (`text_special`) into the text around them, which plainText does too.
+parser.core.ruler.disable(['inline', 'text_join']);
 
 /** What a table row is split again with: the source's lines, and the parse's environment. */
 interface TableContext {
@@ -38,13 +42,13 @@ export function readMarkdown(source: string): ReaderOutput {
   const text = withoutFrontMatter(source);
   // The parse's environment holds the link references and footnotes that table cells, parsed again, refer to.
   const context: TableContext = { lines: text.split('\n'), env: {} };
-  const root = toTree(parser.parse(text, context.env));
+  const blockTokens = parser.parse(text, context.env);
   const sections: Section[] = [];
   const headingStack: string[] = [];
   const levelStack: number[] = [];
   let current: Section = { heading: '', level: 0, path: [], location: { line: 1 }, blocks: [] };
 
-  for (const node of root) {
+  for (const node of topLevelBlocks(blockTokens, context.env)) {
     if (node.type === 'heading') {
       pushIfUseful(sections, current);
       const heading = plainText(node).trim();
@@ -80,7 +84,19 @@ function withoutFrontMatter(source: string): string {
   return [...lines.slice(0, close + 1).map(() => ''), ...lines.slice(close + 1)].join('\n');
 }
 
-function toTree(tokens: Token[]): MarkdownNode[] {
+/** The document's top-level blocks as trees, one at a time, each with the text inside it parsed. */
+function* topLevelBlocks(tokens: Token[], env: object): Generator<MarkdownNode> {
+  let start = 0;
+  let depth = 0;
+  for (let index = 0; index < tokens.length; index++) {
+    depth += (tokens[index] as Token).nesting;
+    if (depth !== 0) continue;
+    yield* toTree(tokens.slice(start, index + 1), env);
+    start = index + 1;
+  }
+}
+
+function toTree(tokens: Token[], env: object): MarkdownNode[] {
   const root: MarkdownNode[] = [];
   const stack: MarkdownNode[][] = [root];
   for (const token of tokens) {
@@ -94,12 +110,18 @@ function toTree(tokens: Token[]): MarkdownNode[] {
       tag: token.tag,
       content: token.content,
       map: token.map ? [token.map[0], token.map[1]] : null,
-      children: token.children ? toTree(token.children) : [],
+      children: token.type === 'inline' ? toTree(inlineTokens(token.content, env), env) : token.children ? toTree(token.children, env) : [],
     };
     siblings.push(node);
     if (token.nesting === 1) stack.push(node.children);
   }
   return root;
+}
+
+function inlineTokens(text: string, env: object): Token[] {
+  const tokens: Token[] = [];
+  parser.inline.parse(text, parser, env, tokens);
+  return tokens;
 }
 
 function headingDepth(node: MarkdownNode): number {
@@ -150,7 +172,7 @@ function blocksOf(node: MarkdownNode, context: TableContext): TextBlock[] {
  */
 function rowText(row: MarkdownNode, context: TableContext): string {
   const line = row.map ? context.lines[row.map[0]] : undefined;
-  const cells = line === undefined ? row.children.map(plainText) : splitRow(line).map((cell) => toTree(parser.parseInline(cell, context.env)).map(plainText).join(''));
+  const cells = line === undefined ? row.children.map(plainText) : splitRow(line).map((cell) => toTree(inlineTokens(cell, context.env), context.env).map(plainText).join(''));
   const trimmed = cells.map((cell) => cell.trim());
   while (trimmed.at(-1) === '') trimmed.pop();
   return trimmed.join(' | ');
@@ -211,6 +233,7 @@ function lastLine(node: MarkdownNode, map: [number, number]): number {
 function plainText(node: MarkdownNode): string {
   switch (node.type) {
     case 'text':
+    case 'text_special':
     case 'code_inline':
       return node.content;
     case 'fence':
