@@ -5,9 +5,12 @@
 //   a batch with --jobs 1 and --jobs 2 (and, as the ceiling of two jobs here, its two halves in two
 //   processes at once), pdftotext (poppler) as the native reference, start-up, and at the end where
 //   the time of `s4s check` goes, phase by phase (scripts/bench-phases.mjs).
-// Every figure is the median of --runs runs (default 3); peak memory is the largest of them. The
-// machine may be shared: the load average is printed before and after, so read figures with it.
-//   node scripts/bench.mjs [--runs 3] [--no-build]
+// Every figure is the median of --runs runs (default 5); peak memory is the largest of them. The
+// commands compared with each other run alternately (bare pdf.js, extract, check, bare pdf.js, ...),
+// so that a slow minute of a shared machine slows all of them and their ratios hold; one command
+// after the other, the same build gave ratios 0.15 apart within an hour. The load average is
+// printed before and after.
+//   node scripts/bench.mjs [--runs 5] [--no-build]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -17,7 +20,7 @@ import { LONG_PAGES, prepareCorpus } from './bench-corpus.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const S4S = join(ROOT, 'bin', 's4s.js');
-const RUNS = Number(option('--runs', '3'));
+const RUNS = Number(option('--runs', '5'));
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const work = mkdtempSync(join(tmpdir(), 's4s-bench-'));
 const log = (line) => console.log(line);
@@ -42,8 +45,17 @@ function measureOnce(command, args) {
   return { milliseconds, memory: TIME ? kilobytes / 1024 : undefined, cpu: TIME ? user + system : undefined, status: result.status, stderr };
 }
 
-function measure(label, command, args) {
-  const runs = Array.from({ length: RUNS }, () => measureOnce(command, args));
+/**
+ * Runs each command of a group --runs times, alternately (a, b, c, a, b, c, ...), and prints and
+ * returns each one's figures under its key. Entries: [key, label, command, args].
+ */
+function measureGroup(entries) {
+  const runs = entries.map(() => []);
+  for (let round = 0; round < RUNS; round++) entries.forEach(([, , command, args], index) => runs[index].push(measureOnce(command, args)));
+  return Object.fromEntries(entries.map(([key, label], index) => [key, summarize(label, runs[index])]));
+}
+
+function summarize(label, runs) {
   const times = runs.map((run) => run.milliseconds).sort((a, b) => a - b);
   const memories = runs.map((run) => run.memory).filter((memory) => memory !== undefined);
   const cpus = runs.map((run) => run.cpu).filter((cpu) => cpu !== undefined).sort((a, b) => a - b);
@@ -82,39 +94,58 @@ const corpus = prepareCorpus(ROOT, log);
 log(`\ns4s benchmark: ${availableParallelism()} cores, load average ${startLoad.toFixed(2)} at the start; median of ${RUNS} runs each`);
 
 const figures = {};
+const PDFJS = join(ROOT, 'scripts', 'bench-pdfjs.mjs');
 if (corpus.long) {
   log(`\nOne long PDF (${LONG_PAGES} pages, generated): ${corpus.long}`);
-  figures.bare = measure('bare pdf.js getTextContent, all pages', process.execPath, [join(ROOT, 'scripts', 'bench-pdfjs.mjs'), corpus.long]);
-  if (hasCommand('pdftotext', ['-v'])) figures.pdftotext = measure('pdftotext (poppler, native)', 'pdftotext', [corpus.long, join(work, 'long.txt')]);
+  const group = [['bare', 'bare pdf.js getTextContent, all pages', process.execPath, [PDFJS, corpus.long]]];
+  if (hasCommand('pdftotext', ['-v'])) group.push(['pdftotext', 'pdftotext (poppler, native)', 'pdftotext', [corpus.long, join(work, 'long.txt')]]);
   else log('  pdftotext not installed: the native reference is skipped (apt-get install -y poppler-utils)');
   const helpText = spawnSync(process.execPath, [S4S, '--help'], { encoding: 'utf8' }).stdout ?? '';
-  if (/^\s+extract\b/m.test(helpText)) figures.extract = measure('s4s extract --format json', process.execPath, [S4S, 'extract', corpus.long, '--format', 'json']);
+  if (/^\s+extract\b/m.test(helpText)) group.push(['extract', 's4s extract --format json', process.execPath, [S4S, 'extract', corpus.long, '--format', 'json']]);
   else log('  s4s extract is not in this build yet (issue 3): skipped');
-  figures.check = measure('s4s check --format json (1 worker)', process.execPath, [S4S, 'check', corpus.long, '--format', 'json']);
-  figures.checkInProcess = measure('s4s check --jobs 1 --timeout 0 (in-process)', process.execPath, [S4S, 'check', corpus.long, '--format', 'json', '--jobs', '1', '--timeout', '0']);
+  group.push(
+    ['check', 's4s check --format json (1 worker)', process.execPath, [S4S, 'check', corpus.long, '--format', 'json']],
+    ['checkInProcess', 's4s check --jobs 1 --timeout 0 (in-process)', process.execPath, [S4S, 'check', corpus.long, '--format', 'json', '--jobs', '1', '--timeout', '0']],
+  );
+  Object.assign(figures, measureGroup(group));
 }
 const realPdf = corpus.shared.find((path) => path.endsWith('cz_praha_ockovaci_strategie_2021.pdf'));
 if (realPdf) {
   log(`\nOne real PDF (47 pages): ${realPdf}`);
-  figures.realBare = measure('bare pdf.js getTextContent, all pages', process.execPath, [join(ROOT, 'scripts', 'bench-pdfjs.mjs'), realPdf]);
-  figures.realCheck = measure('s4s check --format json', process.execPath, [S4S, 'check', realPdf, '--format', 'json']);
+  Object.assign(
+    figures,
+    measureGroup([
+      ['realBare', 'bare pdf.js getTextContent, all pages', process.execPath, [PDFJS, realPdf]],
+      ['realCheck', 's4s check --format json', process.execPath, [S4S, 'check', realPdf, '--format', 'json']],
+    ]),
+  );
 }
 const batch = [...corpus.batch, ...corpus.shared];
 if (batch.length > 1) {
   log(`\nBatch: ${corpus.batch.length} generated strategies (PDF and DOCX, about 35 pages each)${corpus.shared.length ? ` and ${corpus.shared.length} from ../shared/data/documents` : ''}`);
-  figures.jobs1 = measure(`s4s check --jobs 1, ${batch.length} documents`, process.execPath, [S4S, 'check', ...batch, '--format', 'json', '--jobs', '1']);
-  figures.jobs2 = measure(`s4s check --jobs 2, ${batch.length} documents`, process.execPath, [S4S, 'check', ...batch, '--format', 'json', '--jobs', '2']);
   // The ceiling of two jobs on this machine: the batch split in two halves, each checked by its own
   // process with one job, both at once. Each process warms up its own V8 (compiling, collecting).
   const halves = [batch.filter((_path, index) => index % 2 === 0), batch.filter((_path, index) => index % 2 === 1)];
   const quote = (path) => `'${path.replaceAll("'", "'\\''")}'`;
   const script = halves.map((half) => `${quote(process.execPath)} ${quote(S4S)} check ${half.map(quote).join(' ')} --format json --jobs 1 > /dev/null &`).join(' ');
-  figures.halves = measure('two processes at once, half the batch each', 'sh', ['-c', `${script} wait`]);
+  Object.assign(
+    figures,
+    measureGroup([
+      ['jobs1', `s4s check --jobs 1, ${batch.length} documents`, process.execPath, [S4S, 'check', ...batch, '--format', 'json', '--jobs', '1']],
+      ['jobs2', `s4s check --jobs 2, ${batch.length} documents`, process.execPath, [S4S, 'check', ...batch, '--format', 'json', '--jobs', '2']],
+      ['halves', 'two processes at once, half the batch each', 'sh', ['-c', `${script} wait`]],
+    ]),
+  );
 }
 log('\nStart-up');
-figures.node = measure('node -e 0', process.execPath, ['-e', '0']);
-figures.version = measure('s4s --version', process.execPath, [S4S, '--version']);
-figures.help = measure('s4s --help', process.execPath, [S4S, '--help']);
+Object.assign(
+  figures,
+  measureGroup([
+    ['node', 'node -e 0', process.execPath, ['-e', '0']],
+    ['version', 's4s --version', process.execPath, [S4S, '--version']],
+    ['help', 's4s --help', process.execPath, [S4S, '--help']],
+  ]),
+);
 
 log('\nRatios');
 const times = (a, b) => `${(a.milliseconds / b.milliseconds).toFixed(2)}x${a.cpu !== undefined && b.cpu ? ` (CPU time ${(a.cpu / b.cpu).toFixed(2)}x)` : ''}`;
