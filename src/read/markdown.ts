@@ -94,6 +94,8 @@ function* topLevelBlocks(tokens: Token[], env: object): Generator<MarkdownNode> 
     yield* toTree(tokens.slice(start, index + 1), env);
     start = index + 1;
   }
+  // markdown-it closes every block it opens; should one stay open, its text is still read.
+  if (start < tokens.length) yield* toTree(tokens.slice(start), env);
 }
 
 function toTree(tokens: Token[], env: object): MarkdownNode[] {
