@@ -13,12 +13,18 @@ import { readPlainText } from './text.js';
 /** Deeper nesting than this is read as plain text (real documents stay under ten). */
 export const MAX_MARKDOWN_NESTING = 32;
 
+/**
+ * A paragraph longer than this is read as plain text: markdown-it holds every inline token of a
+ * paragraph at once (a 20 MB paragraph of links and emphasis on one line peaked at 1.6 GB), and
+ * only converted text without line breaks has one (the Climate City Contracts stay under 12,000).
+ */
+export const MAX_MARKDOWN_PARAGRAPH_CHARS = 1_000_000;
+
 export function readMarkdownWithinLimits(source: string): ReaderOutput {
   const depth = deepestNesting(source);
-  if (depth > MAX_MARKDOWN_NESTING) {
-    const plain = readPlainText(source);
-    return { ...plain, format: 'md', warnings: [...plain.warnings, `Markdown nested ${depth} levels deep (block quotes or lists): read as plain text`] };
-  }
+  if (depth > MAX_MARKDOWN_NESTING) return asPlainText(source, `Markdown nested ${depth} levels deep (block quotes or lists): read as plain text`);
+  const longest = longestParagraph(source);
+  if (longest > MAX_MARKDOWN_PARAGRAPH_CHARS) return asPlainText(source, `Markdown with a paragraph of ${longest.toLocaleString('en')} characters (converted text without line breaks): read as plain text`);
   try {
     const { text, insertedBefore } = splitLongParagraphs(source);
     return insertedBefore.length ? withOriginalLines(readMarkdown(text), insertedBefore) : readMarkdown(source);
@@ -26,6 +32,26 @@ export function readMarkdownWithinLimits(source: string): ReaderOutput {
     if (error instanceof RangeError) throw new ReadError('DAMAGED', `Markdown the parser cannot take apart (${error.message})`);
     throw error;
   }
+}
+
+function asPlainText(source: string, warning: string): ReaderOutput {
+  const plain = readPlainText(source);
+  return { ...plain, format: 'md', warnings: [...plain.warnings, warning] };
+}
+
+/** Characters of the longest run of lines without a blank line between them. */
+export function longestParagraph(source: string): number {
+  let longest = 0;
+  let run = 0;
+  let lineStart = 0;
+  for (let index = 0; index <= source.length; index++) {
+    if (index < source.length && source[index] !== '\n') continue;
+    const line = source.slice(lineStart, index);
+    run = line.trim() === '' ? 0 : run + line.length;
+    if (run > longest) longest = run;
+    lineStart = index + 1;
+  }
+  return longest;
 }
 
 /** The most block-quote and list markers that open one line, counted in one pass without a parser. */

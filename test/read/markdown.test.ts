@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readMarkdown } from '../../src/read/markdown.js';
-import { MAX_PARAGRAPH_LINES, readMarkdownWithinLimits, splitLongParagraphs } from '../../src/read/markdown-limits.js';
+import { longestParagraph, MAX_MARKDOWN_PARAGRAPH_CHARS, MAX_PARAGRAPH_LINES, readMarkdownWithinLimits, splitLongParagraphs } from '../../src/read/markdown-limits.js';
 import { fixture } from '../helpers.js';
 
 describe('readMarkdown', () => {
@@ -130,5 +130,22 @@ describe('a paragraph of thousands of lines', () => {
     for (const source of [code, table, list, Array.from({ length: MAX_PARAGRAPH_LINES }, () => 'Věta.').join('\n')]) {
       expect(splitLongParagraphs(source)).toEqual({ text: source, insertedBefore: [] });
     }
+  });
+});
+
+describe('a paragraph of over a million characters', () => {
+  it('is counted without a parser: the longest run of lines between blank lines', () => {
+    expect(longestParagraph('a\nbb\n\nccc\n')).toBe(3);
+    expect(longestParagraph('one line')).toBe(8);
+    expect(longestParagraph('\n \n\t\n')).toBe(0);
+  });
+
+  it('makes the file read as plain text, with a warning, its text all there', () => {
+    const line = 'Slovo *důraz* a [odkaz](http://example.org) text. '.repeat(MAX_MARKDOWN_PARAGRAPH_CHARS / 50 + 1);
+    const output = readMarkdownWithinLimits(`# Plán\n\n${line}\n`);
+    expect(output.format).toBe('md');
+    expect(output.warnings).toEqual([`Markdown with a paragraph of ${line.length.toLocaleString('en')} characters (converted text without line breaks): read as plain text`]);
+    const text = output.sections.flatMap((section) => section.blocks.map((block) => block.text)).join(' ');
+    expect(text.match(/odkaz/g)).toHaveLength(line.length / 50);
   });
 });
