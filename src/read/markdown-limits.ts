@@ -1,6 +1,7 @@
 // Markdown that the parser cannot read well is read another way: block quotes and lists nested
 // deeper than any document needs are read as plain text (markdown-it stops nesting at 100 levels
-// and drops what lies deeper; remark's micromark took quadratic time and then its stack); a
+// and drops what lies deeper; remark's micromark took quadratic time and then its stack), and so is
+// a paragraph of over a million characters (markdown-it would hold all its pieces at once); a
 // paragraph of thousands of lines (converted text without blank lines) is cut into paragraphs of
 // at most MAX_PARAGRAPH_LINES lines, so that evidence in it cites its own lines, every location
 // still citing the file's own lines; a parser that runs out of stack gives a one-line DAMAGED error
