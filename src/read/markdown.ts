@@ -91,14 +91,20 @@ function* topLevelBlocks(tokens: Token[], env: object): Generator<MarkdownNode> 
   for (let index = 0; index < tokens.length; index++) {
     depth += (tokens[index] as Token).nesting;
     if (depth !== 0) continue;
-    yield* toTree(tokens.slice(start, index + 1), env);
+    yield* blockTree(tokens.slice(start, index + 1), env);
     start = index + 1;
   }
   // markdown-it closes every block it opens; should one stay open, its text is still read.
-  if (start < tokens.length) yield* toTree(tokens.slice(start), env);
+  if (start < tokens.length) yield* blockTree(tokens.slice(start), env);
 }
 
-function toTree(tokens: Token[], env: object): MarkdownNode[] {
+/** A table's cell text is parsed from its source line by rowText, so it is not parsed here too. */
+function blockTree(tokens: Token[], env: object): MarkdownNode[] {
+  return toTree(tokens, tokens[0]?.type === 'table_open' ? null : env);
+}
+
+/** `env` null: inline tokens keep their text unparsed (`content`, no children). */
+function toTree(tokens: Token[], env: object | null): MarkdownNode[] {
   const root: MarkdownNode[] = [];
   const stack: MarkdownNode[][] = [root];
   for (const token of tokens) {
@@ -112,7 +118,7 @@ function toTree(tokens: Token[], env: object): MarkdownNode[] {
       tag: token.tag,
       content: token.content,
       map: token.map ? [token.map[0], token.map[1]] : null,
-      children: token.type === 'inline' ? toTree(inlineTokens(token.content, env), env) : token.children ? toTree(token.children, env) : [],
+      children: token.type === 'inline' ? (env ? toTree(inlineTokens(token.content, env), env) : []) : token.children ? toTree(token.children, env) : [],
     };
     siblings.push(node);
     if (token.nesting === 1) stack.push(node.children);
@@ -174,7 +180,9 @@ function blocksOf(node: MarkdownNode, context: TableContext): TextBlock[] {
  */
 function rowText(row: MarkdownNode, context: TableContext): string {
   const line = row.map ? context.lines[row.map[0]] : undefined;
-  const cells = line === undefined ? row.children.map(plainText) : splitRow(line).map((cell) => toTree(inlineTokens(cell, context.env), context.env).map(plainText).join(''));
+  // markdown-it gives every row its line; without one, the cells markdown-it kept.
+  const written = line === undefined ? row.children.map((cell) => cell.children.map((inline) => inline.content).join('')) : splitRow(line);
+  const cells = written.map((cell) => toTree(inlineTokens(cell, context.env), context.env).map(plainText).join(''));
   const trimmed = cells.map((cell) => cell.trim());
   while (trimmed.at(-1) === '') trimmed.pop();
   return trimmed.join(' | ');
