@@ -6,6 +6,7 @@ import type { Document } from '../document/types.js';
 import { createMatcher } from '../match/match.js';
 import { ReadError } from '../read/errors.js';
 import { readDocumentBytes, readFileBytes, type ReadOptions } from '../read/index.js';
+import type { PageHelper } from '../read/pdf-pages.js';
 import { analyzeDocument } from '../score/analyze.js';
 import { errorResult } from '../score/error-result.js';
 import type { DocumentResult } from '../score/types.js';
@@ -30,16 +31,17 @@ export interface DocumentTask {
   bytes?: Uint8Array;
 }
 
-export type DocumentAnalyzer = (task: DocumentTask) => Promise<DocumentResult>;
+/** `pdfHelper`: another thread that may read some of a PDF's pages (src/read/pdf-pages.ts). */
+export type DocumentAnalyzer = (task: DocumentTask, pdfHelper?: PageHelper) => Promise<DocumentResult>;
 
 /** Compiles the criteria once; the returned function then analyses any number of documents. */
 export function createDocumentAnalyzer(setup: AnalysisSetup): DocumentAnalyzer {
   const matcher = createMatcher(setup.sets);
   const cache = setup.cacheDirectory ? openDocumentCache(setup.cacheDirectory, readerFingerprint(setup.toolVersion, setup.read)) : undefined;
   const scoreOptions = setup.reportLanguage ? { reportLanguage: setup.reportLanguage } : {};
-  return async (task) => {
+  return async (task, pdfHelper) => {
     try {
-      const document = await readTask(task, setup.read, cache);
+      const document = await readTask(task, setup.read, cache, pdfHelper);
       return analyzeDocument({ ...document, path: task.path }, setup.sets, matcher, scoreOptions);
     } catch (error) {
       return toErrorResult(task.path, error);
@@ -47,13 +49,13 @@ export function createDocumentAnalyzer(setup: AnalysisSetup): DocumentAnalyzer {
   };
 }
 
-async function readTask(task: DocumentTask, options: ReadOptions, cache: DocumentCache | undefined): Promise<Document> {
+async function readTask(task: DocumentTask, options: ReadOptions, cache: DocumentCache | undefined, pdfHelper: PageHelper | undefined): Promise<Document> {
   const bytes = task.bytes ?? (await readFileBytes(task.source, options));
-  if (!cache) return readDocumentBytes(bytes, task.source, options);
+  if (!cache) return readDocumentBytes(bytes, task.source, options, pdfHelper);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const cached = cache.lookup(sha256);
   if (cached) return cached;
-  const document = await readDocumentBytes(bytes, task.source, options);
+  const document = await readDocumentBytes(bytes, task.source, options, pdfHelper);
   cache.store(document);
   return document;
 }

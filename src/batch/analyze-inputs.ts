@@ -9,7 +9,7 @@ import { errorResult } from '../score/error-result.js';
 import type { DocumentResult } from '../score/types.js';
 import type { AnalysisSetup, DocumentTask } from './analyze-document.js';
 import { interruptedResult } from './interrupted.js';
-import type { DocumentRunner } from './worker-pool.js';
+import type { DocumentRunner, PoolOptions } from './worker-pool.js';
 
 export interface AnalyzeOptions {
   read: ReadOptions;
@@ -65,14 +65,16 @@ export async function analyzeInputsInOrder(entries: InputEntry[], sets: Criteria
     ...(options.cache ? { cacheDirectory: options.cache.directory } : {}),
     toolVersion: options.cache?.toolVersion ?? '',
   };
-  const runner = toRead.length === 0 ? undefined : await createRunner(setup, Math.min(jobs, toRead.length), timeoutMs, options.workerUrl);
+  let nextToStart = 0;
+  let stopped = false;
+  const documentsWaiting = () => !stopped && !options.signal?.aborted && nextToStart < entries.length;
+  // The jobs that documents leave unused may read pages of a PDF on a helper thread (worker-pool.ts).
+  const poolOptions: PoolOptions = { ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}), threadBudget: jobs, documentsWaiting };
+  const runner = toRead.length === 0 ? undefined : await createRunner(setup, Math.min(jobs, toRead.length), timeoutMs, poolOptions);
 
   const finished = new Map<number, DocumentResult>();
   const startOrder = options.startOrder === 'largest-first' ? schedulingOrder(entries) : entries.map((_entry, index) => index);
-  /** Position in startOrder of the next input to start. */
-  let nextToStart = 0;
   let nextToEmit = 0;
-  let stopped = false;
   let wakeLanes: () => void = () => {};
   let emitted = new Promise<void>((resolve) => (wakeLanes = resolve));
 
@@ -151,16 +153,19 @@ function sizeOf(entry: InputEntry): number {
 }
 
 /**
- * Worker threads, unless one job without a time limit is asked for: then nothing could be gained
- * from a thread (the only reason to isolate a document is to be able to stop it), so it runs here.
+ * Worker threads, unless one document at a time without a time limit is asked for: then nothing could
+ * be gained from a thread (the only reason to isolate a document is to be able to stop it), so it
+ * runs here, with a page helper thread for a PDF when --jobs allows one more thread.
  */
-async function createRunner(setup: AnalysisSetup, threads: number, timeoutMs: number, workerUrl: URL | undefined): Promise<DocumentRunner> {
-  if (threads === 1 && timeoutMs === 0 && !workerUrl) {
-    const { createDocumentAnalyzer } = await import('./analyze-document.js');
-    return { run: createDocumentAnalyzer(setup), close: async () => {} };
+async function createRunner(setup: AnalysisSetup, threads: number, timeoutMs: number, poolOptions: PoolOptions): Promise<DocumentRunner> {
+  if (threads === 1 && timeoutMs === 0 && !poolOptions.workerUrl) {
+    const [{ createDocumentAnalyzer }, { pageHelperThread }] = await Promise.all([import('./analyze-document.js'), import('../read/pdf-page-helper.js')]);
+    const analyze = createDocumentAnalyzer(setup);
+    const helperAllowed = (poolOptions.threadBudget ?? 1) > 1;
+    return { run: (task) => analyze(task, helperAllowed ? pageHelperThread({ ask: (granted) => granted(), release: () => {} }) : undefined), close: async () => {} };
   }
   const { createWorkerPool } = await import('./worker-pool.js');
-  return createWorkerPool(setup, threads, timeoutMs, workerUrl);
+  return createWorkerPool(setup, threads, timeoutMs, poolOptions);
 }
 
 function taskFor(entry: InputEntry, stdinBytes: Uint8Array | undefined): DocumentTask {

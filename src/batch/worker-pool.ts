@@ -1,8 +1,12 @@
 // Worker threads for a batch (tinypool): each document runs in a worker under a time limit; a worker
 // that overruns is terminated (even inside a busy loop) and replaced, and its document becomes an
-// error entry while the others go on.
+// error entry while the others go on. A core that `--jobs` allows but no document uses (one long
+// PDF, or the end of a batch) is lent to a worker reading a PDF, for a helper thread that reads
+// some of its pages (src/read/pdf-pages.ts).
 import { randomUUID } from 'node:crypto';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import Tinypool from 'tinypool';
+import { workerExecArgv } from '../worker-loader.js';
 import { errorResult } from '../score/error-result.js';
 import type { DocumentResult } from '../score/types.js';
 import type { AnalysisSetup, DocumentTask } from './analyze-document.js';
@@ -22,7 +26,12 @@ export type WorkerSignal = number | { exited: number; code: number };
 export interface PooledTask {
   id: number;
   document: DocumentTask;
+  /** Where the worker asks for, and gives back, a thread to read some of a PDF's pages. */
+  leasePort?: MessagePort;
 }
+
+/** From a worker on its lease port: `ask` for a helper thread, or `release` it (or the request). */
+export type LeaseMessage = 'ask' | 'release';
 
 /**
  * A task's clock starts when its worker announces it; this much more is allowed from the moment it
@@ -39,14 +48,24 @@ export interface DocumentRunner {
 /** The compiled worker next to this module; from the TypeScript sources (tests), the .ts file. */
 export const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 
-export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutMs: number, workerUrl: URL = WORKER_URL): DocumentRunner {
+export interface PoolOptions {
+  /** The worker module; tests substitute one that misbehaves on purpose. */
+  workerUrl?: URL;
+  /** Threads the run may use at once (`--jobs`): documents' workers and page helpers (default: `threads`). */
+  threadBudget?: number;
+  /** Whether documents are still waiting to start: no helper is lent while they are. */
+  documentsWaiting?: () => boolean;
+}
+
+export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutMs: number, options: PoolOptions = {}): DocumentRunner {
+  const workerUrl = options.workerUrl ?? WORKER_URL;
   const workerData: WorkerData = { setup, startChannel: `s4s-batch-${randomUUID()}` };
   const pool = new Tinypool({
     filename: workerUrl.href,
     minThreads: threads,
     maxThreads: threads,
     workerData,
-    ...(workerUrl.pathname.endsWith('.ts') ? { execArgv: [...process.execArgv, ...typescriptLoaderArgs()] } : {}),
+    ...(workerExecArgv(workerUrl) ? { execArgv: workerExecArgv(workerUrl) } : {}),
   });
   const starts = new BroadcastChannel(workerData.startChannel);
   const listeners = new Map<number, { started(): void; exited(code: number): void }>();
@@ -55,6 +74,7 @@ export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutM
     if (typeof signal === 'number') listeners.get(signal)?.started();
     else listeners.get(signal.exited)?.exited(signal.code);
   };
+  const leases = createLeases(options.threadBudget ?? threads, options.documentsWaiting ?? (() => false));
   let nextId = 0;
   return {
     async run(task, signal) {
@@ -83,9 +103,10 @@ export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutM
         },
       });
       if (timeoutMs > 0) stopAfter(timeoutMs + START_ALLOWANCE_MS);
+      const lease = leases.open();
       try {
-        const pooled: PooledTask = { id, document: task };
-        return (await pool.run(pooled, { signal: controller.signal })) as DocumentResult;
+        const pooled: PooledTask = { id, document: task, ...(lease ? { leasePort: lease.port } : {}) };
+        return (await pool.run(pooled, { signal: controller.signal, ...(lease ? { transferList: [lease.port] } : {}) })) as DocumentResult;
       } catch (error) {
         if (signal?.aborted) return interruptedResult(task.path);
         if (timedOut) return errorResult(task.path, 'TIMEOUT', `stopped after ${formatSeconds(timeoutMs)} (--timeout)`);
@@ -93,6 +114,7 @@ export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutM
         const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
         return errorResult(task.path, 'WORKER_FAILED', `the worker analysing it failed: ${message}`);
       } finally {
+        lease?.close();
         signal?.removeEventListener('abort', interrupt);
         listeners.delete(id);
         clearTimeout(timer);
@@ -105,13 +127,61 @@ export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutM
   };
 }
 
+/** One document's lease line: the port its worker gets, and `close` when the document is done. */
+interface LeaseLine {
+  port: MessagePort;
+  close(): void;
+}
+
 /**
- * Worker threads cannot load .ts files by themselves: when s4s runs from its sources (tests,
- * development), each worker first registers the small transpiling loader in scripts/.
+ * Lends threads for PDF page helpers: a worker's request is granted as soon as the running documents
+ * and helpers leave room within the budget and no document waits to start (at once on a check of one
+ * PDF, later at the end of a batch). A document holds at most one helper, given back when its pages
+ * are read or when the document ends (done, timed out or interrupted). `open` gives no line when the
+ * budget has no room for a helper beside the documents' own workers.
  */
-function typescriptLoaderArgs(): string[] {
-  const hooks = new URL('../../scripts/dev-ts-hooks.mjs', import.meta.url).href;
-  return ['--import', `data:text/javascript,import{register}from'node:module';register(${JSON.stringify(hooks)})`];
+export function createLeases(budget: number, documentsWaiting: () => boolean) {
+  let documents = 0;
+  let helpers = 0;
+  const requests: { grant(): void }[] = [];
+  const grantWhileFree = () => {
+    while (requests.length && documents + helpers < budget && !documentsWaiting()) requests.shift()?.grant();
+  };
+  const open = (): LeaseLine | undefined => {
+    if (budget <= 1) return undefined;
+    documents++;
+    const { port1: line, port2: port } = new MessageChannel();
+    let state: 'none' | 'asked' | 'granted' = 'none';
+    const request = {
+      grant: () => {
+        state = 'granted';
+        helpers++;
+        line.postMessage('granted');
+      },
+    };
+    const giveBack = () => {
+      if (state === 'asked') requests.splice(requests.indexOf(request), 1);
+      if (state === 'granted') helpers--;
+      state = 'none';
+      grantWhileFree();
+    };
+    line.on('message', (message: LeaseMessage) => {
+      if (message === 'release') return giveBack();
+      if (state !== 'none') return;
+      state = 'asked';
+      requests.push(request);
+      grantWhileFree();
+    });
+    return {
+      port,
+      close: () => {
+        line.close();
+        documents--;
+        giveBack();
+      },
+    };
+  };
+  return { open };
 }
 
 function formatSeconds(milliseconds: number): string {

@@ -2,10 +2,12 @@
 // the worker's data and are compiled before the first document, not once per document; each task
 // announces its start, so that its time limit counts the document's work, not the worker's start-up,
 // and a worker that exits in the middle of a task (a library calling process.exit) says so.
+import type { MessagePort } from 'node:worker_threads';
 import Tinypool from 'tinypool';
+import { pageHelperThread, type HelperLease } from '../read/pdf-page-helper.js';
 import type { DocumentResult } from '../score/types.js';
 import { createDocumentAnalyzer, type DocumentAnalyzer } from './analyze-document.js';
-import type { PooledTask, WorkerData, WorkerSignal } from './worker-pool.js';
+import type { LeaseMessage, PooledTask, WorkerData, WorkerSignal } from './worker-pool.js';
 
 const data = Tinypool.workerData as WorkerData;
 const starts = new BroadcastChannel(data.startChannel);
@@ -20,9 +22,10 @@ export default async function analyzeInWorker(task: PooledTask): Promise<Documen
   analyzer ??= createDocumentAnalyzer(data.setup);
   announceStart(task);
   try {
-    return await analyzer(task.document);
+    return await analyzer(task.document, task.leasePort ? pageHelperThread(leaseOver(task.leasePort)) : undefined);
   } finally {
     current = undefined;
+    task.leasePort?.close();
   }
 }
 
@@ -30,4 +33,15 @@ export default async function analyzeInWorker(task: PooledTask): Promise<Documen
 export function announceStart(task: PooledTask): void {
   current = task.id;
   starts.postMessage(task.id satisfies WorkerSignal);
+}
+
+/** A thread for a PDF's pages, lent by the pool on the main thread when one is free (worker-pool.ts). */
+function leaseOver(port: MessagePort): HelperLease {
+  return {
+    ask(granted) {
+      port.once('message', granted);
+      port.postMessage('ask' satisfies LeaseMessage);
+    },
+    release: () => port.postMessage('release' satisfies LeaseMessage),
+  };
 }

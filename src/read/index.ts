@@ -10,6 +10,7 @@ import { decodeText } from './decode-text.js';
 import { detectFormat } from './detect-format.js';
 import { detectDocumentLanguage } from '../document/language.js';
 import { classifySectionRoles } from '../document/section-roles.js';
+import type { PageHelper } from './pdf-pages.js';
 
 export interface ReadOptions {
   /** Password for encrypted PDFs. */
@@ -54,8 +55,11 @@ export async function readFileBytes(path: string, options: ReadOptions = {}): Pr
   }
 }
 
-/** Reads bytes already in memory (standard input, tests). */
-export async function readDocumentBytes(bytes: Uint8Array, path: string, options: ReadOptions = {}): Promise<Document> {
+/**
+ * Reads bytes already in memory (standard input, tests, workers). `pdfHelper` lets another thread
+ * read some of a PDF's pages (pdf-pages.ts).
+ */
+export async function readDocumentBytes(bytes: Uint8Array, path: string, options: ReadOptions = {}, pdfHelper?: PageHelper): Promise<Document> {
   if (bytes.length === 0) throw new ReadError('EMPTY', 'file is empty (0 bytes)');
   const format = detectFormat(bytes, path, options.formatHint);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -75,7 +79,7 @@ export async function readDocumentBytes(bytes: Uint8Array, path: string, options
       // Imported on first use: pdf.js is large and most runs read no PDF.
       const { readPdf } = await import('./pdf.js');
       const pdfOptions = { ...(options.password !== undefined ? { password: options.password } : {}), ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}) };
-      document = { ...base, ...(await readPdf(bytes, pdfOptions)) };
+      document = { ...base, ...(await readPdf(bytes, pdfOptions, pdfHelper)) };
       break;
     }
     case 'docx': {

@@ -1,13 +1,13 @@
 // PDF reader: text page by page from pdf.js, lines rebuilt in reading order, running headers and
 // footers removed, the table of contents found, sections from the outline and/or from headings,
 // every section and paragraph with its page. Pages without a text layer are named (OCR needed).
-import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { DocumentMetadata, ReaderOutput } from '../document/types.js';
 import { ReadError } from './errors.js';
 import { orderPage } from './pdf-columns.js';
 import { detectHeadings, measureBodyStyle, type DetectedHeading } from './pdf-headings.js';
-import { buildSegments } from './pdf-lines.js';
 import { loadPdfJs, openPdf } from './pdf-load.js';
+import { helpRequest, PageClaims, readAllPages, type PageHelper } from './pdf-pages.js';
 import { headingKey, placeOutline, readOutline, type PlacedHeading } from './pdf-outline.js';
 import { removeRunningLines, type PageSegments } from './pdf-running.js';
 import { buildSections, type HeadingMark } from './pdf-sections.js';
@@ -22,14 +22,24 @@ export interface PdfReadOptions {
 /** Pages without text are checked for images (a scan) up to this many; the check renders nothing but costs time. */
 const MAX_IMAGE_CHECKS = 25;
 
-export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<ReaderOutput> {
-  const document = await openPdf(bytes, options.password);
+/** `helper`, when given, may read some of the pages on another thread (see pdf-pages.ts). */
+export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}, helper?: PageHelper): Promise<ReaderOutput> {
+  // Offered before the document is opened here, so that a helper opens it at the same time.
+  const help = helper ? helpRequest(bytes, options.password) : undefined;
+  if (help) helper?.offer(help);
+  let document: PDFDocumentProxy;
+  try {
+    document = await openPdf(bytes, options.password);
+  } catch (error) {
+    await helper?.collect();
+    throw error;
+  }
   try {
     if (options.maxPages !== undefined && document.numPages > options.maxPages) {
       throw new ReadError('TOO_MANY_PAGES', `PDF has ${document.numPages} pages, over the limit of ${options.maxPages} (--max-pages)`);
     }
     const warnings: string[] = [];
-    const pages = await readPages(document, warnings);
+    const pages = await readPages(document, new PageClaims(help?.claims), warnings, helper);
     const pageCount = document.numPages;
     const withText = pages.filter((page) => page.segments.length > 0);
     if (withText.length === 0) throw noTextError(pages, pageCount);
@@ -49,14 +59,37 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
     const metadata = await readMetadata(document, outline.length > 0);
     return { format: 'pdf', language: 'und', pageCount, sections, metadata, warnings };
   } finally {
+    await helper?.collect();
     await document.destroy().catch(() => undefined);
   }
 }
 
 type ReadPages = PageSegments[] & { scanned: number[]; textless: number[]; transforms: Map<number, number[]> };
 
-/** Reads every page's text and releases the page right after: memory stays flat on long files. */
-async function readPages(document: PDFDocumentProxy, warnings: string[]): Promise<ReadPages> {
+/**
+ * Every page's text segments, in page order (read by this thread and, given a helper, another), then
+ * the pages without text checked for images, in page order: the same warnings whoever read what.
+ */
+async function readPages(document: PDFDocumentProxy, claims: PageClaims, warnings: string[], helper?: PageHelper): Promise<ReadPages> {
+  const read = await readAllPages(document, claims, helper);
+  const pages = Object.assign([] as PageSegments[], { scanned: [] as number[], textless: [] as number[], transforms: new Map<number, number[]>() });
+  const unreadable = read.filter((page) => page.error !== undefined);
+  if (unreadable.length === document.numPages) throw new ReadError('DAMAGED', `damaged PDF: none of its ${document.numPages} pages could be read`);
+  if (unreadable.length === 1) warnings.push(`page ${unreadable[0]?.page} could not be read (${unreadable[0]?.error})`);
+  if (unreadable.length > 1) warnings.push(`${pageList(unreadable.map((page) => page.page))} could not be read (damaged); the rest was read`);
+  for (const { page, height, segments, transform, error } of read) {
+    pages.push({ page, height, segments });
+    if (error !== undefined) continue;
+    pages.transforms.set(page, transform);
+    if (segments.length === 0) pages.textless.push(page);
+  }
+  pages.scanned.push(...(await pagesWithImages(document, pages.textless.slice(0, MAX_IMAGE_CHECKS))));
+  return pages;
+}
+
+/** Those of the given pages that draw an image (a scan, when they have no text). */
+async function pagesWithImages(document: PDFDocumentProxy, numbers: number[]): Promise<number[]> {
+  if (numbers.length === 0) return [];
   const { OPS } = await loadPdfJs();
   const imageOperators = new Set<number>([
     OPS.paintImageXObject,
@@ -68,38 +101,20 @@ async function readPages(document: PDFDocumentProxy, warnings: string[]): Promis
     OPS.paintInlineImageXObjectGroup,
     OPS.paintSolidColorImageMask,
   ]);
-  const pages = Object.assign([] as PageSegments[], { scanned: [] as number[], textless: [] as number[], transforms: new Map<number, number[]>() });
-  const unreadable: number[] = [];
-  let imageChecks = 0;
-  for (let number = 1; number <= document.numPages; number++) {
+  const withImages: number[] = [];
+  for (const number of numbers) {
     let page: PDFPageProxy | undefined;
     try {
       page = await document.getPage(number);
-      const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      const items = content.items.filter((item): item is TextItem => 'str' in item);
-      const segments = buildSegments(items, viewport.transform);
-      pages.push({ page: number, height: viewport.height, segments });
-      pages.transforms.set(number, viewport.transform);
-      if (segments.length === 0) {
-        pages.textless.push(number);
-        if (imageChecks < MAX_IMAGE_CHECKS) {
-          imageChecks += 1;
-          const operators = await page.getOperatorList();
-          if (operators.fnArray.some((operator) => imageOperators.has(operator))) pages.scanned.push(number);
-        }
-      }
-    } catch (error) {
-      unreadable.push(number);
-      pages.push({ page: number, height: 0, segments: [] });
-      if (unreadable.length === 1) warnings.push(`page ${number} could not be read (${firstLine(error)})`);
+      const operators = await page.getOperatorList();
+      if (operators.fnArray.some((operator) => imageOperators.has(operator))) withImages.push(number);
+    } catch {
+      // A page whose drawing cannot be parsed is not called a scan.
     } finally {
       page?.cleanup();
     }
   }
-  if (unreadable.length > 1) warnings.splice(0, 1, `${pageList(unreadable)} could not be read (damaged); the rest was read`);
-  if (unreadable.length === document.numPages) throw new ReadError('DAMAGED', `damaged PDF: none of its ${document.numPages} pages could be read`);
-  return pages;
+  return withImages;
 }
 
 function noTextError(pages: ReadPages, pageCount: number): ReadError {
@@ -175,8 +190,3 @@ export function pageList(pages: number[]): string {
   }
   return `${pages.length === 1 ? 'page' : 'pages'} ${ranges.join(', ')}`;
 }
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
-}
-
