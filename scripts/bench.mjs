@@ -104,7 +104,7 @@ if (corpus.long) {
   if (/^\s+extract\b/m.test(helpText)) group.push(['extract', 's4s extract --format json', process.execPath, [S4S, 'extract', corpus.long, '--format', 'json']]);
   else log('  s4s extract is not in this build yet (issue 3): skipped');
   group.push(
-    ['check', 's4s check --format json (1 worker)', process.execPath, [S4S, 'check', corpus.long, '--format', 'json']],
+    ['check', 's4s check --format json (worker + page helper)', process.execPath, [S4S, 'check', corpus.long, '--format', 'json']],
     ['checkInProcess', 's4s check --jobs 1 --timeout 0 (in-process)', process.execPath, [S4S, 'check', corpus.long, '--format', 'json', '--jobs', '1', '--timeout', '0']],
   );
   Object.assign(figures, measureGroup(group));
