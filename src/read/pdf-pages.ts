@@ -40,13 +40,18 @@ export class PageClaims {
     return page <= pageCount ? page : undefined;
   }
 
+  /** Nobody takes a page any more. */
+  close(): void {
+    Atomics.store(this.counter, 0, CLAIMS_CLOSED);
+  }
+
   /** Takes every page left at once; returns how many were taken before (the first pages). */
   takeRest(pageCount: number): number {
     return Math.min(Atomics.exchange(this.counter, 0, CLAIMS_CLOSED), pageCount);
   }
 }
 
-/** Beyond any page number: nobody takes a page after takeRest. */
+/** Beyond any page number: nobody takes a page after takeRest or close. */
 const CLAIMS_CLOSED = 2 ** 30;
 
 /** What a helper thread is given: the PDF's bytes and the shared page counter. */

@@ -27,11 +27,18 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}, h
   // Offered before the document is opened here, so that a helper opens it at the same time.
   const help = helper ? helpRequest(bytes, options.password) : undefined;
   if (help) helper?.offer(help);
+  const claims = new PageClaims(help?.claims);
+  // On the way out, and early when the PDF is refused: no page is left for the helper to take, so
+  // it stops after the page in hand (it would otherwise read all of a PDF refused by --max-pages).
+  const endHelp = async () => {
+    claims.close();
+    await helper?.collect();
+  };
   let document: PDFDocumentProxy;
   try {
     document = await openPdf(bytes, options.password);
   } catch (error) {
-    await helper?.collect();
+    await endHelp();
     throw error;
   }
   try {
@@ -39,7 +46,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}, h
       throw new ReadError('TOO_MANY_PAGES', `PDF has ${document.numPages} pages, over the limit of ${options.maxPages} (--max-pages)`);
     }
     const warnings: string[] = [];
-    const pages = await readPages(document, new PageClaims(help?.claims), warnings, helper);
+    const pages = await readPages(document, claims, warnings, helper);
     const pageCount = document.numPages;
     const withText = pages.filter((page) => page.segments.length > 0);
     if (withText.length === 0) throw noTextError(pages, pageCount);
@@ -59,7 +66,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}, h
     const metadata = await readMetadata(document, outline.length > 0);
     return { format: 'pdf', language: 'und', pageCount, sections, metadata, warnings };
   } finally {
-    await helper?.collect();
+    await endHelp();
     await document.destroy().catch(() => undefined);
   }
 }

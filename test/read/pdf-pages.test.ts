@@ -108,6 +108,15 @@ describe('reading a PDF with a page helper thread', () => {
     expect(JSON.stringify(await readDocumentBytes(shortPdf, 'short.pdf', {}, helper))).toBe(JSON.stringify(alone));
   });
 
+  it('stops the helper when the PDF is refused (--max-pages): it reads no more than the pages in hand', async () => {
+    const { helper, delivered } = countingHelper();
+    await expect(readDocumentBytes(longPdf, 'long.pdf', { maxPages: 10 }, helper)).rejects.toMatchObject({ code: 'TOO_MANY_PAGES' });
+    // The offer waited until the helper had taken 3 pages; it takes a few more while this thread
+    // opens the PDF (more on a busy machine), but not the 70 it would read if it were not stopped.
+    expect(delivered()).toBeGreaterThan(0);
+    expect(delivered()).toBeLessThan(35);
+  });
+
   it('opens an encrypted PDF in the helper with the same password, and ends the helper when the password is wrong', async () => {
     const pages = Array.from({ length: MIN_PAGES_TO_SHARE + 2 }, (_, index) => sentence(index + 1));
     const encrypted = writePdf({ pages, encrypt: { userPassword: 'tajne', ownerPassword: 'vlastnik' } });
