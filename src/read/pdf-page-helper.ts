@@ -26,7 +26,12 @@ export function pageHelperThread(lease: HelperLease): PageHelper {
         if (collecting) return lease.release();
         // Its output is its own: nothing a library prints may reach a report on standard output.
         const execArgv = workerExecArgv(HELPER_URL);
-        const worker = new Worker(HELPER_URL, { workerData: request, stdout: true, stderr: true, ...(execArgv ? { execArgv } : {}) });
+        let worker: Worker;
+        try {
+          worker = new Worker(HELPER_URL, { workerData: request, stdout: true, stderr: true, ...(execArgv ? { execArgv } : {}) });
+        } catch {
+          return lease.release(); // no thread to be had (resources): this thread reads every page
+        }
         worker.stdout.resume();
         worker.stderr.resume();
         const pages = new Promise<ReadPage[] | undefined>((resolve) => {
