@@ -60,12 +60,13 @@ export interface PoolOptions {
 export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutMs: number, options: PoolOptions = {}): DocumentRunner {
   const workerUrl = options.workerUrl ?? WORKER_URL;
   const workerData: WorkerData = { setup, startChannel: `s4s-batch-${randomUUID()}` };
+  const execArgv = workerExecArgv(workerUrl);
   const pool = new Tinypool({
     filename: workerUrl.href,
     minThreads: threads,
     maxThreads: threads,
     workerData,
-    ...(workerExecArgv(workerUrl) ? { execArgv: workerExecArgv(workerUrl) } : {}),
+    ...(execArgv ? { execArgv } : {}),
   });
   const starts = new BroadcastChannel(workerData.startChannel);
   const listeners = new Map<number, { started(): void; exited(code: number): void }>();

@@ -143,6 +143,6 @@ export async function readAllPages(document: PDFDocumentProxy, claims: PageClaim
  */
 export const MIN_PAGES_TO_SHARE = 60;
 
-export function firstLine(error: unknown): string {
+function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
 }
