@@ -4,6 +4,7 @@
 // the text allows, so its cost grows with the text and not with the number of criteria.
 import type { LanguageCode } from '../document/types.js';
 import type { Criterion, Term, TermsByLanguage } from '../criteria/types.js';
+import { loadPhraseTable } from './phrase-table.js';
 import { americanSpelling, stemWord } from './stem.js';
 import { isStopWord } from './stopwords.js';
 import { tokenize } from './tokenize.js';
@@ -28,7 +29,7 @@ export interface CompiledTerm {
   /** The term as written in the criteria, reported as "the terms that matched". */
   source: string;
   /** Each part is a phrase; a plain term has one part, a `near` term several. */
-  parts: WordPattern[][];
+  parts: (readonly WordPattern[])[];
   within: number;
   /**
    * Parts made only of number classes (`#year` in a `near` term) are not indexed: every year in a
@@ -108,7 +109,31 @@ export function compileTerms(criteria: Criterion[], languages?: readonly Languag
   return compiled;
 }
 
-export function compilePhrase(phrase: string, language: LanguageCode): WordPattern[] {
+/** Every phrase of the criteria in a language: terms, headings, exclusions, and each part of `near` terms. */
+export function criteriaPhrases(criteria: Criterion[], language: LanguageCode): Set<string> {
+  const phrases = new Set<string>();
+  for (const criterion of criteria) {
+    for (const byLanguage of [criterion.terms, criterion.headings, criterion.exclude]) {
+      for (const term of byLanguage[language] ?? []) for (const phrase of typeof term === 'string' ? [term] : term.near) phrases.add(phrase);
+    }
+  }
+  return phrases;
+}
+
+/** Each language's phrase table (phrase-table.ts), read on first use; null when it has none. */
+const phraseTables = new Map<LanguageCode, Map<string, readonly WordPattern[]> | null>();
+
+export function compilePhrase(phrase: string, language: LanguageCode): readonly WordPattern[] {
+  let table = phraseTables.get(language);
+  if (table === undefined) {
+    table = loadPhraseTable(language) ?? null;
+    phraseTables.set(language, table);
+  }
+  return table?.get(phrase) ?? compilePhraseAnew(phrase, language);
+}
+
+/** A phrase's patterns from its words, without the phrase table (which is made with it). */
+export function compilePhraseAnew(phrase: string, language: LanguageCode): WordPattern[] {
   const patterns = phrase
     .trim()
     .split(/\s+/)

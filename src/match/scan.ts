@@ -165,7 +165,7 @@ function withTarget(targets: readonly WordNode[], next: WordNode): readonly Word
  * Where a phrase of number classes (`#year`, `#number %`) starts in the sentence. Only numbers
  * have class keys, so only a number can start one: sentences without numbers cost nothing.
  */
-function classPhrasePositions(walk: Walk, part: WordPattern[]): number[] {
+function classPhrasePositions(walk: Walk, part: readonly WordPattern[]): number[] {
   const starts: number[] = [];
   let wanted: string[] | undefined;
   for (let start = 0; start + part.length <= walk.words.length; start++) {
