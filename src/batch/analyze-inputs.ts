@@ -9,7 +9,7 @@ import { errorResult } from '../score/error-result.js';
 import type { DocumentResult } from '../score/types.js';
 import type { AnalysisSetup, DocumentTask } from './analyze-document.js';
 import { interruptedResult } from './interrupted.js';
-import type { DocumentRunner, PoolOptions } from './worker-pool.js';
+import type { DocumentRunner, PoolOptions, WorkerPool } from './worker-pool.js';
 
 export interface AnalyzeOptions {
   read: ReadOptions;
@@ -33,6 +33,11 @@ export interface AnalyzeOptions {
   /** The worker module; tests substitute one that misbehaves on purpose. */
   workerUrl?: URL;
   /**
+   * Worker threads started ahead of the run (startWorkersFor), while the criteria were loaded. Used
+   * when they are what the run needs, and closed when the run ends either way.
+   */
+  workers?: WorkerPool;
+  /**
    * Interrupts the run: no document starts after it, documents on workers are stopped, and every
    * document not done is still emitted, as an INTERRUPTED entry, so that N inputs give N entries.
    */
@@ -54,8 +59,15 @@ export async function analyzeInputs(entries: InputEntry[], sets: CriteriaSet[], 
 
 /** Calls `emit` once per input, in input order, as soon as that input and all before it are done. */
 export async function analyzeInputsInOrder(entries: InputEntry[], sets: CriteriaSet[], options: AnalyzeOptions, emit: (result: DocumentResult) => void): Promise<void> {
+  try {
+    await runInOrder(entries, sets, options, emit);
+  } finally {
+    await options.workers?.close();
+  }
+}
+
+async function runInOrder(entries: InputEntry[], sets: CriteriaSet[], options: AnalyzeOptions, emit: (result: DocumentResult) => void): Promise<void> {
   const jobs = Math.max(1, options.jobs ?? 1);
-  const timeoutMs = options.timeoutMs ?? 0;
   const toRead = entries.filter((entry) => !entry.missing);
   const stdinBytes = toRead.some((entry) => entry.source === '-') ? await readAll(options.stdin) : undefined;
   const setup: AnalysisSetup = {
@@ -69,8 +81,8 @@ export async function analyzeInputsInOrder(entries: InputEntry[], sets: Criteria
   let stopped = false;
   const documentsWaiting = () => !stopped && !options.signal?.aborted && nextToStart < entries.length;
   // The jobs that documents leave unused may read pages of a PDF on a helper thread (worker-pool.ts).
-  const poolOptions: PoolOptions = { ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}), threadBudget: jobs, documentsWaiting };
-  const runner = toRead.length === 0 ? undefined : await createRunner(setup, Math.min(jobs, toRead.length), timeoutMs, poolOptions);
+  const poolOptions: PoolOptions = { threadBudget: jobs, documentsWaiting };
+  const runner = await createRunner(setup, workerThreads(entries, options), poolOptions, options);
 
   const finished = new Map<number, DocumentResult>();
   const startOrder = options.startOrder === 'largest-first' ? schedulingOrder(entries) : entries.map((_entry, index) => index);
@@ -131,6 +143,27 @@ export async function analyzeInputsInOrder(entries: InputEntry[], sets: Criteria
 }
 
 /**
+ * How many worker threads a run over these entries uses: one per job, no more than the documents;
+ * none when nothing is read, or when one document at a time without a time limit is asked for
+ * (nothing could then be gained from a thread: the only reason to isolate a document is to be able
+ * to stop it), which runs in-process.
+ */
+function workerThreads(entries: InputEntry[], options: Pick<AnalyzeOptions, 'jobs' | 'timeoutMs' | 'workerUrl'>): number | 'in-process' | 'nothing to read' {
+  const documents = entries.filter((entry) => !entry.missing).length;
+  if (documents === 0) return 'nothing to read';
+  const threads = Math.min(Math.max(1, options.jobs ?? 1), documents);
+  return threads === 1 && !options.timeoutMs && !options.workerUrl ? 'in-process' : threads;
+}
+
+/** The run's worker threads, started now (see AnalyzeOptions.workers); none when it needs none. */
+export async function startWorkersFor(entries: InputEntry[], options: Pick<AnalyzeOptions, 'jobs' | 'timeoutMs' | 'workerUrl'>): Promise<WorkerPool | undefined> {
+  const threads = workerThreads(entries, options);
+  if (typeof threads !== 'number') return undefined;
+  const { startWorkerPool } = await import('./worker-pool.js');
+  return startWorkerPool(threads, options.timeoutMs ?? 0, options.workerUrl);
+}
+
+/**
  * Largest file first when the whole batch fits the reorder window, so that no big document starts
  * last and runs alone while the other workers idle (on the bench batch of 15 documents, --jobs 2
  * took 6.1 s instead of 8-9 s). Larger batches start in input order, which keeps the buffer of
@@ -153,19 +186,25 @@ function sizeOf(entry: InputEntry): number {
 }
 
 /**
- * Worker threads, unless one document at a time without a time limit is asked for: then nothing could
- * be gained from a thread (the only reason to isolate a document is to be able to stop it), so it
- * runs here, with a page helper thread for a PDF when --jobs allows one more thread.
+ * Worker threads (those started ahead when they fit), or this thread, with a page helper thread for
+ * a PDF when --jobs allows one more thread; nothing when there is nothing to read.
  */
-async function createRunner(setup: AnalysisSetup, threads: number, timeoutMs: number, poolOptions: PoolOptions): Promise<DocumentRunner> {
-  if (threads === 1 && timeoutMs === 0 && !poolOptions.workerUrl) {
-    const [{ createDocumentAnalyzer }, { pageHelperThread }] = await Promise.all([import('./analyze-document.js'), import('../read/pdf-page-helper.js')]);
-    const analyze = createDocumentAnalyzer(setup);
-    const helperAllowed = (poolOptions.threadBudget ?? 1) > 1;
-    return { run: (task) => analyze(task, helperAllowed ? pageHelperThread({ ask: (granted) => granted(), release: () => {} }) : undefined), close: async () => {} };
+async function createRunner(setup: AnalysisSetup, threads: ReturnType<typeof workerThreads>, poolOptions: PoolOptions, options: AnalyzeOptions): Promise<DocumentRunner | undefined> {
+  const ahead = options.workers;
+  const workerUrl = options.workerUrl;
+  if (typeof threads === 'number') {
+    const fits = ahead && ahead.threads === threads && ahead.timeoutMs === (options.timeoutMs ?? 0) && (!workerUrl || ahead.workerUrl.href === workerUrl.href);
+    if (fits) return ahead.runner(setup, poolOptions);
+    await ahead?.close();
+    const { startWorkerPool } = await import('./worker-pool.js');
+    return startWorkerPool(threads, options.timeoutMs ?? 0, workerUrl).runner(setup, poolOptions);
   }
-  const { createWorkerPool } = await import('./worker-pool.js');
-  return createWorkerPool(setup, threads, timeoutMs, poolOptions);
+  await ahead?.close();
+  if (threads === 'nothing to read') return undefined;
+  const [{ createDocumentAnalyzer }, { pageHelperThread }] = await Promise.all([import('./analyze-document.js'), import('../read/pdf-page-helper.js')]);
+  const analyze = createDocumentAnalyzer(setup);
+  const helperAllowed = (poolOptions.threadBudget ?? 1) > 1;
+  return { run: (task) => analyze(task, helperAllowed ? pageHelperThread({ ask: (granted) => granted(), release: () => {} }) : undefined), close: async () => {} };
 }
 
 function taskFor(entry: InputEntry, stdinBytes: Uint8Array | undefined): DocumentTask {

@@ -4,6 +4,7 @@
 // PDF, or the end of a batch) is lent to a worker reading a PDF, for a helper thread that reads
 // some of its pages (src/read/pdf-pages.ts).
 import { randomUUID } from 'node:crypto';
+import { serialize } from 'node:v8';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import Tinypool from 'tinypool';
 import { workerExecArgv } from '../worker-loader.js';
@@ -12,9 +13,11 @@ import type { DocumentResult } from '../score/types.js';
 import type { AnalysisSetup, DocumentTask } from './analyze-document.js';
 import { interruptedResult } from './interrupted.js';
 
-/** What each worker receives once. */
+/**
+ * What each worker receives when it starts. The analysis setup is not in it: the threads start
+ * before the criteria are loaded (startWorkerPool), and the setup comes with the tasks.
+ */
 export interface WorkerData {
-  setup: AnalysisSetup;
   /** BroadcastChannel on which workers announce the tasks they start. */
   startChannel: string;
 }
@@ -25,6 +28,11 @@ export type WorkerSignal = number | { exited: number; code: number };
 /** A document as sent to a worker, with the id under which the worker announces its start. */
 export interface PooledTask {
   id: number;
+  /**
+   * The AnalysisSetup, serialised once (v8) into memory every worker shares: each task carries it
+   * without a copy, and a worker reads it at its first task.
+   */
+  setup: SharedArrayBuffer;
   document: DocumentTask;
   /** Where the worker asks for, and gives back, a thread to read some of a PDF's pages. */
   leasePort?: MessagePort;
@@ -49,17 +57,29 @@ export interface DocumentRunner {
 export const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 
 export interface PoolOptions {
-  /** The worker module; tests substitute one that misbehaves on purpose. */
-  workerUrl?: URL;
-  /** Threads the run may use at once (`--jobs`): documents' workers and page helpers (default: `threads`). */
+  /** Threads the run may use at once (`--jobs`): documents' workers and page helpers (default: the pool's threads). */
   threadBudget?: number;
   /** Whether documents are still waiting to start: no helper is lent while they are. */
   documentsWaiting?: () => boolean;
 }
 
-export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutMs: number, options: PoolOptions = {}): DocumentRunner {
-  const workerUrl = options.workerUrl ?? WORKER_URL;
-  const workerData: WorkerData = { setup, startChannel: `s4s-batch-${randomUUID()}` };
+/** Worker threads started ahead of their work; `runner` hands them documents once the setup is known. */
+export interface WorkerPool {
+  threads: number;
+  /** Each document's time limit (0: none). */
+  timeoutMs: number;
+  workerUrl: URL;
+  runner(setup: AnalysisSetup, options?: PoolOptions): DocumentRunner;
+  /** Ends the threads; any number of calls. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `threads` workers now. A thread takes about 0.1 s to start and load its modules, so it is
+ * started before the main thread loads the criteria, and the two overlap.
+ */
+export function startWorkerPool(threads: number, timeoutMs: number, workerUrl: URL = WORKER_URL): WorkerPool {
+  const workerData: WorkerData = { startChannel: `s4s-batch-${randomUUID()}` };
   const execArgv = workerExecArgv(workerUrl);
   const pool = new Tinypool({
     filename: workerUrl.href,
@@ -75,10 +95,19 @@ export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutM
     if (typeof signal === 'number') listeners.get(signal)?.started();
     else listeners.get(signal.exited)?.exited(signal.code);
   };
-  const leases = createLeases(options.threadBudget ?? threads, options.documentsWaiting ?? (() => false));
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      starts.close();
+      await pool.destroy();
+    })();
+    return closing;
+  };
   let nextId = 0;
-  return {
-    async run(task, signal) {
+  const runner = (setup: AnalysisSetup, options: PoolOptions = {}): DocumentRunner => {
+    const sharedSetup = shareSetup(setup);
+    const leases = createLeases(options.threadBudget ?? threads, options.documentsWaiting ?? (() => false));
+    const run = async (task: DocumentTask, signal?: AbortSignal): Promise<DocumentResult> => {
       if (signal?.aborted) return interruptedResult(task.path);
       const id = nextId++;
       const controller = new AbortController();
@@ -106,7 +135,7 @@ export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutM
       if (timeoutMs > 0) stopAfter(timeoutMs + START_ALLOWANCE_MS);
       const lease = leases.open();
       try {
-        const pooled: PooledTask = { id, document: task, ...(lease ? { leasePort: lease.port } : {}) };
+        const pooled: PooledTask = { id, setup: sharedSetup, document: task, ...(lease ? { leasePort: lease.port } : {}) };
         return (await pool.run(pooled, { signal: controller.signal, ...(lease ? { transferList: [lease.port] } : {}) })) as DocumentResult;
       } catch (error) {
         if (signal?.aborted) return interruptedResult(task.path);
@@ -120,12 +149,22 @@ export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutM
         listeners.delete(id);
         clearTimeout(timer);
       }
-    },
-    async close() {
-      starts.close();
-      await pool.destroy();
-    },
+    };
+    return { run, close };
   };
+  return { threads, timeoutMs, workerUrl, runner, close };
+}
+
+/** Starts a pool and gives it its setup at once (tests, and runs that have nothing to overlap). */
+export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutMs: number, options: PoolOptions & { workerUrl?: URL } = {}): DocumentRunner {
+  return startWorkerPool(threads, timeoutMs, options.workerUrl).runner(setup, options);
+}
+
+function shareSetup(setup: AnalysisSetup): SharedArrayBuffer {
+  const bytes = serialize(setup);
+  const shared = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(shared).set(bytes);
+  return shared;
 }
 
 /** One document's lease line: the port its worker gets, and `close` when the document is done. */

@@ -1,12 +1,13 @@
-// The worker thread's entry (tinypool): analyses one document per task. The criteria arrive once in
-// the worker's data and are compiled before the first document, not once per document; each task
+// The worker thread's entry (tinypool): analyses one document per task. The criteria come with the
+// tasks, in memory shared by all workers, and are read and compiled at the first document; each task
 // announces its start, so that its time limit counts the document's work, not the worker's start-up,
 // and a worker that exits in the middle of a task (a library calling process.exit) says so.
+import { deserialize } from 'node:v8';
 import type { MessagePort } from 'node:worker_threads';
 import Tinypool from 'tinypool';
 import { pageHelperThread, type HelperLease } from '../read/pdf-page-helper.js';
 import type { DocumentResult } from '../score/types.js';
-import { createDocumentAnalyzer, type DocumentAnalyzer } from './analyze-document.js';
+import { createDocumentAnalyzer, type AnalysisSetup, type DocumentAnalyzer } from './analyze-document.js';
 import type { LeaseMessage, PooledTask, WorkerData, WorkerSignal } from './worker-pool.js';
 
 const data = Tinypool.workerData as WorkerData;
@@ -19,7 +20,8 @@ process.on('exit', (code) => {
 });
 
 export default async function analyzeInWorker(task: PooledTask): Promise<DocumentResult> {
-  analyzer ??= createDocumentAnalyzer(data.setup);
+  // A pool serves one run, so every task carries the same setup.
+  analyzer ??= createDocumentAnalyzer(deserialize(new Uint8Array(task.setup)) as AnalysisSetup);
   announceStart(task);
   try {
     return await analyzer(task.document, task.leasePort ? pageHelperThread(leaseOver(task.leasePort)) : undefined);

@@ -2,22 +2,24 @@
 // and turn failed thresholds into exit code 1.
 import type { DocumentFormat, LanguageCode } from '../document/types.js';
 import { loadSelectedSets } from './criteria-select.js';
-import { expandInputs } from './inputs.js';
+import { expandInputs, type InputEntry } from './inputs.js';
 import { selectShard } from '../batch/shard.js';
 import { buildReport } from '../report/build.js';
 import { REPORT_FORMAT_VERSION, REPORT_SCHEMA_URL } from '../report/types.js';
 import { formatStepSummary } from '../report/format-step-summary.js';
-import { FORMATTERS } from '../report/index.js';
+import { FORMAT_NAMES, isFormatName, loadFormatters } from '../report/index.js';
 import { describeRule, evaluateThresholds } from '../report/thresholds.js';
-import type { CsvLayout, FormatOptions, ThresholdViolation } from '../report/types.js';
+import type { CsvLayout, FormatOptions, Formatter, ThresholdRule, ThresholdViolation } from '../report/types.js';
 import type { DocumentError, DocumentResult } from '../score/types.js';
-import { type BatchCliOptions, parseBatchOptions, runBatch } from './batch.js';
+import { startWorkersFor } from '../batch/analyze-inputs.js';
+import type { WorkerPool } from '../batch/worker-pool.js';
+import { type BatchCliOptions, type BatchSettings, parseBatchOptions, runBatch } from './batch.js';
 import { configOptions, loadConfig, mergeOptions } from './config.js';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_THRESHOLD, UsageError, useColor, type CliIo } from './io.js';
 import { openJsonlOutput } from './jsonl-output.js';
 import { parseReadLimits } from './read-limits.js';
 import { checkOutputPaths, writeReportFile } from './output.js';
-import { appendStepSummary, parseReportOutputs, writeReportOutputs } from './report-outputs.js';
+import { appendStepSummary, parseReportOutputs, type ReportOutput, writeReportOutputs } from './report-outputs.js';
 import { checkThresholdTargets, parseThresholds } from './threshold-options.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -60,17 +62,42 @@ export async function runCheck(inputs: string[], cliOptions: CheckOptions, io: C
     return EXIT_OK;
   }
   if (inputs.length === 0) throw new UsageError('no inputs given (files, directories, globs, or - for standard input)');
-  const formatter = FORMATTERS[options.format];
-  if (!formatter) throw new UsageError(`unknown format "${options.format}" (choose from ${Object.keys(FORMATTERS).join(', ')})`);
-  const outputs = parseReportOutputs(options.report, Object.keys(FORMATTERS), io.cwd, options.output);
+  if (!isFormatName(options.format)) throw new UsageError(`unknown format "${options.format}" (choose from ${FORMAT_NAMES.join(', ')})`);
+  const outputs = parseReportOutputs(options.report, [...FORMAT_NAMES], io.cwd, options.output);
   const thresholds = parseThresholds(options.failUnder, options.require);
-  const sets = loadSelectedSets(options.criteria, io.cwd);
-  checkThresholdTargets(thresholds, sets);
   const entries = await expandInputs(inputs, io.cwd);
   if (entries.length === 0) throw new UsageError(`no documents found in ${inputs.join(', ')} (looked for .md, .markdown, .txt, .pdf, .docx)`);
-
   const batch = parseBatchOptions(options, io);
   const selected = batch.shard ? selectShard(entries, batch.shard) : entries;
+  // The worker threads start now and load their modules while this thread loads the criteria.
+  const workers = await startWorkersFor(selected, { jobs: batch.jobs, timeoutMs: batch.timeoutMs });
+  try {
+    return await checkEntries({ entries, selected, options, batch, outputs, thresholds, workers }, io);
+  } finally {
+    await workers?.close();
+  }
+}
+
+/** A check's inputs and settings, parsed and found, and the worker threads started for it. */
+interface CheckPlan {
+  entries: InputEntry[];
+  /** The entries of this shard (all of them without --shard). */
+  selected: InputEntry[];
+  options: CheckOptions;
+  batch: BatchSettings;
+  outputs: ReportOutput[];
+  thresholds: ThresholdRule[];
+  workers: WorkerPool | undefined;
+}
+
+async function checkEntries(plan: CheckPlan, io: CliIo): Promise<number> {
+  const { entries, selected, options, batch, outputs, thresholds, workers } = plan;
+  // The text summary goes to the terminal when the report goes to a file.
+  const summary = Boolean(options.output) && !options.quiet && options.format !== 'text' && options.format !== 'jsonl';
+  const formattersLoading = loadFormatters([options.format, ...outputs.map((output) => output.format), ...(summary ? ['text'] : [])]);
+  formattersLoading.catch(() => undefined); // awaited below, unless the check stops before
+  const sets = loadSelectedSets(options.criteria, io.cwd);
+  checkThresholdTargets(thresholds, sets);
   if (batch.shard && selected.length === 0 && !options.quiet) {
     io.stderr.write(`s4s: shard ${batch.shard.index}/${batch.shard.count} holds none of the ${entries.length} documents; the report is empty\n`);
   }
@@ -105,7 +132,7 @@ export async function runCheck(inputs: string[], cliOptions: CheckOptions, io: C
   const interrupts = batch.jobs > 1 || batch.timeoutMs > 0 ? io.catchInterrupts?.() : undefined;
   let interrupted = 0;
   try {
-    await runBatch(selected, sets, { ...analyzeOptions, ...(interrupts ? { signal: interrupts.signal } : {}) }, io, options.quiet, (result) => {
+    await runBatch(selected, sets, { ...analyzeOptions, ...(workers ? { workers } : {}), ...(interrupts ? { signal: interrupts.signal } : {}) }, io, options.quiet, (result) => {
       jsonl?.write(result);
       if (keepResults) results.push(result);
       if (result.error?.code === 'INTERRUPTED') interrupted++;
@@ -125,14 +152,16 @@ export async function runCheck(inputs: string[], cliOptions: CheckOptions, io: C
   // Failed thresholds explain exit code 1, so they are printed even with --quiet.
   for (const violation of violations) io.stderr.write(`s4s: threshold failed: ${violation.document}: ${violation.message} (${describeRule(violation.rule)})\n`);
   const formatOptions = (color: boolean): FormatOptions => ({ color, ...(options.csvLayout ? { csvLayout: options.csvLayout } : {}), ...(options.bom ? { bom: true } : {}) });
-  writeReportOutputs(outputs, (format) => FORMATTERS[format]!(report, formatOptions(false)), io.cwd, sources);
+  const formatters = await formattersLoading;
+  const render = (format: string, color = false) => (formatters.get(format) as Formatter)(report, formatOptions(color));
+  writeReportOutputs(outputs, (format) => render(format), io.cwd, sources);
   if (jsonl) {
     if (options.output && !options.quiet) io.stdout.write(`${selected.length} documents, ${errors.length} could not be analysed; JSON Lines written to ${options.output}\n`);
   } else if (options.output) {
-    writeReportFile(options.output, formatter(report, formatOptions(false)), io.cwd, sources);
-    if (!options.quiet && options.format !== 'text') io.stdout.write(FORMATTERS.text?.(report, { color: useColor(io.stdout, io.env, options.color) }) ?? '');
+    writeReportFile(options.output, render(options.format), io.cwd, sources);
+    if (summary) io.stdout.write((formatters.get('text') as Formatter)(report, { color: useColor(io.stdout, io.env, options.color) }));
   } else if (!(options.quiet && options.format === 'text')) {
-    io.stdout.write(formatter(report, formatOptions(options.format === 'text' && useColor(io.stdout, io.env, options.color))));
+    io.stdout.write(render(options.format, options.format === 'text' && useColor(io.stdout, io.env, options.color)));
   }
   if (options.stepSummary !== false) appendStepSummary(io, formatStepSummary(report, { color: false }));
   if (interrupts?.signal.aborted) {

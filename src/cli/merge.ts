@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { mergeResults, parseResultsFile } from '../batch/merge-results.js';
 import { buildReport } from '../report/build.js';
-import { FORMATTERS } from '../report/index.js';
+import { FORMAT_NAMES, isFormatName, loadFormatters } from '../report/index.js';
+import type { Formatter } from '../report/types.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError, useColor, type CliIo } from './io.js';
 import { writeReportFile } from './output.js';
 
@@ -16,8 +17,9 @@ export interface MergeOptions {
 }
 
 export async function runMerge(files: string[], options: MergeOptions, io: CliIo): Promise<number> {
-  const formatter = FORMATTERS[options.format];
-  if (!formatter) throw new UsageError(`unknown format "${options.format}" (choose from ${Object.keys(FORMATTERS).join(', ')})`);
+  if (!isFormatName(options.format)) throw new UsageError(`unknown format "${options.format}" (choose from ${FORMAT_NAMES.join(', ')})`);
+  const formatters = await loadFormatters([options.format, 'text']);
+  const formatter = formatters.get(options.format) as Formatter;
   const parsed = files.map((file) => parseResultsFile(readResults(file, io.cwd), file));
   const merged = mergeResults(parsed);
   for (const warning of merged.warnings) io.stderr.write(`s4s: ${warning}\n`);
@@ -29,7 +31,7 @@ export async function runMerge(files: string[], options: MergeOptions, io: CliIo
   }
   if (options.output) {
     writeReportFile(options.output, formatter(report, { color: false }), io.cwd, files.map((file) => resolve(io.cwd, file)));
-    if (!options.quiet && options.format !== 'text') io.stdout.write(FORMATTERS.text?.(report, { color: useColor(io.stdout, io.env, options.color) }) ?? '');
+    if (!options.quiet && options.format !== 'text') io.stdout.write((formatters.get('text') as Formatter)(report, { color: useColor(io.stdout, io.env, options.color) }));
   } else if (!(options.quiet && options.format === 'text')) {
     io.stdout.write(formatter(report, { color: options.format === 'text' && useColor(io.stdout, io.env, options.color) }));
   }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeInputs, analyzeInputsInOrder, schedulingOrder } from '../../src/batch/analyze-inputs.js';
+import { analyzeInputs, analyzeInputsInOrder, schedulingOrder, startWorkersFor } from '../../src/batch/analyze-inputs.js';
+import type { WorkerPool } from '../../src/batch/worker-pool.js';
 import type { InputEntry } from '../../src/cli/inputs.js';
 import { loadCriteriaFile } from '../../src/criteria/load.js';
 import type { DocumentResult } from '../../src/score/types.js';
@@ -29,6 +30,34 @@ describe('analyzeInputs', () => {
       { path: 'c.md', error: null, language: 'en' },
     ]);
     expect(JSON.stringify(pooled)).toBe(JSON.stringify(inProcess));
+  });
+
+  it('uses worker threads started ahead of the run when they fit it, and ends them with the run', async () => {
+    const entries = [entry('a.md', CZECH), entry('b.md', ENGLISH)];
+    const options = { read: {}, jobs: 2, timeoutMs: 60_000 };
+    const workers = watched(await startWorkersFor(entries, options));
+    expect(workers.threads).toBe(2);
+    const results = await analyzeInputs(entries, SETS, { ...options, workers });
+    expect(results.map(summary)).toEqual([
+      { path: 'a.md', error: null, language: 'cs' },
+      { path: 'b.md', error: null, language: 'en' },
+    ]);
+    expect(workers.calls).toEqual(['runner', 'close']);
+  });
+
+  it('ends worker threads started ahead that the run cannot use, and starts none it does not need', async () => {
+    const entries = [entry('a.md', CZECH)];
+    expect(await startWorkersFor(entries, { jobs: 1, timeoutMs: 0 })).toBeUndefined(); // one document in-process
+    expect(await startWorkersFor([{ path: 'gone.md', source: '/nowhere/gone.md', missing: true }], { jobs: 2, timeoutMs: 1000 })).toBeUndefined();
+
+    const tooMany = watched(await startWorkersFor([...entries, entry('b.md')], { jobs: 2, timeoutMs: 60_000 }));
+    const results = await analyzeInputs(entries, SETS, { read: {}, jobs: 2, timeoutMs: 60_000, workers: tooMany });
+    expect(results.map(summary)).toEqual([{ path: 'a.md', error: null, language: 'cs' }]);
+    expect(tooMany.calls).toEqual(['close']);
+
+    const unused = watched(await startWorkersFor(entries, { jobs: 2, timeoutMs: 60_000 }));
+    await analyzeInputs(entries, SETS, { read: {}, jobs: 1, timeoutMs: 0, workers: unused });
+    expect(unused.calls).toEqual(['close']);
   });
 
   it('emits results in input order even when they finish in another order', async () => {
@@ -103,3 +132,23 @@ describe('analyzeInputs', () => {
     expect(schedulingOrder(entries)).toEqual(entries.map((_entry, index) => index));
   });
 });
+
+/** A pool whose runner and close calls are recorded (close is recorded once, however often called). */
+function watched(pool: WorkerPool | undefined): WorkerPool & { calls: string[] } {
+  if (!pool) throw new Error('expected worker threads to be started');
+  const calls: string[] = [];
+  let closed = false;
+  return {
+    ...pool,
+    calls,
+    runner: (setup, options) => {
+      calls.push('runner');
+      return pool.runner(setup, options);
+    },
+    close: () => {
+      if (!closed) calls.push('close');
+      closed = true;
+      return pool.close();
+    },
+  };
+}

@@ -1,6 +1,7 @@
 // Ctrl-C on the real executable: the run stops, every input still has its entry (the ones not
 // done as INTERRUPTED), the reports are written, one line says how much is missing, and the
-// exit code is 130; one while the main thread is busy ends the process at once.
+// exit code is 130; one while the main thread is busy ends the process at once. And a check that
+// stops on its own mistake ends the worker threads it had started, so that the process exits.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,4 +112,13 @@ describe('analyzeInputsInOrder with a signal', () => {
     expect(emitted.slice(1).every(([, code]) => code === null || code === 'INTERRUPTED')).toBe(true);
     expect(emitted.slice(-SLOW.length).every(([, code]) => code === 'INTERRUPTED')).toBe(true);
   }, 60_000);
+});
+
+describe('worker threads started before the criteria are loaded', () => {
+  it('are ended when the check stops on its criteria, so that the process exits with its error', async () => {
+    const { finished } = start(['check', 'docs', '--criteria', 'no-such-set', '--jobs', '2']);
+    const result = await finished;
+    expect(result.stderr).toMatch(/no bundled criteria set "no-such-set"/);
+    expect(result.code).toBe(2);
+  }, 30_000);
 });
