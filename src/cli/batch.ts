@@ -1,6 +1,5 @@
 // The batch side of `s4s check`: --jobs, --timeout, --cache, --cache-dir and --shard parsed (each
 // mistake one clear line), and the batch run with a progress bar when a person is watching.
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { type AnalyzeOptions, analyzeInputsInOrder } from '../batch/analyze-inputs.js';
 import { defaultCacheDirectory, ensureCacheDirectory } from '../batch/document-cache.js';
@@ -9,6 +8,7 @@ import type { CriteriaSet } from '../criteria/types.js';
 import type { DocumentResult } from '../score/types.js';
 import type { InputEntry } from './inputs.js';
 import { type CliIo, UsageError } from './io.js';
+import { parseJobs } from './jobs.js';
 import { createProgress, wantsProgress } from './progress.js';
 
 export interface BatchCliOptions {
@@ -36,14 +36,6 @@ export function parseBatchOptions(options: BatchCliOptions, io: CliIo): BatchSet
     ...(cacheDirectory ? { cacheDirectory } : {}),
     ...(options.shard !== undefined ? { shard: parseShard(options.shard) } : {}),
   };
-}
-
-/** `auto` is the machine's available parallelism. */
-export function parseJobs(text: string): number {
-  if (text.trim().toLowerCase() === 'auto') return availableParallelism();
-  const jobs = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || jobs < 1) throw new UsageError(`invalid --jobs "${text}" (use a whole number of at least 1, or auto)`);
-  return jobs;
 }
 
 /** Seconds (decimals allowed) to milliseconds; 0 switches the limit off. */

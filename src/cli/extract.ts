@@ -6,6 +6,8 @@ import type { Readable } from 'node:stream';
 import type { Document, DocumentFormat, LanguageCode } from '../document/types.js';
 import { ReadError } from '../read/errors.js';
 import { readDocumentBytes, readDocumentFile, type ReadOptions } from '../read/index.js';
+import type { PageHelper } from '../read/pdf-pages.js';
+import { parseJobs } from './jobs.js';
 import { parseReadLimits } from './read-limits.js';
 import { extractErrorJson, extractJson, extractMarkdown, extractText } from './extract-format.js';
 import { displayPath } from './inputs.js';
@@ -21,6 +23,7 @@ export interface ExtractOptions {
   maxFileSize?: string;
   maxPages?: string;
   maxInflatedSize?: string;
+  jobs?: string;
 }
 
 const RENDERERS: Record<string, (document: Document) => string> = { json: extractJson, md: extractMarkdown, text: extractText };
@@ -34,12 +37,14 @@ export async function runExtract(input: string, options: ExtractOptions, io: Cli
     ...(options.stdinFormat ? { formatHint: options.stdinFormat as DocumentFormat } : {}),
     ...parseReadLimits(options),
   };
+  // A second thread may read some of a long PDF's pages (src/read/pdf-pages.ts).
+  const pdfHelper = parseJobs(options.jobs ?? 'auto') > 1 ? await pageHelper() : undefined;
   const absolute = input === '-' ? '-' : resolve(io.cwd, input);
   const path = absolute === '-' ? '-' : displayPath(absolute, io.cwd);
   let output: string;
   let exitCode = EXIT_OK;
   try {
-    const document = absolute === '-' ? await readDocumentBytes(await readAll(io.stdin), '-', read) : await readDocumentFile(absolute, read);
+    const document = absolute === '-' ? await readDocumentBytes(await readAll(io.stdin), '-', read, pdfHelper) : await readDocumentFile(absolute, read, pdfHelper);
     output = render({ ...document, path });
   } catch (error) {
     const { code, message } = error instanceof ReadError ? error : new ReadError('READ_FAILED', error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
@@ -51,6 +56,12 @@ export async function runExtract(input: string, options: ExtractOptions, io: Cli
   if (options.output) writeReportFile(options.output, output, io.cwd, absolute === '-' ? [] : [absolute]);
   else io.stdout.write(output);
   return exitCode;
+}
+
+/** A page helper thread that may always start: one document, and --jobs allows a second thread. */
+async function pageHelper(): Promise<PageHelper> {
+  const { pageHelperThread } = await import('../read/pdf-page-helper.js');
+  return pageHelperThread({ ask: (granted) => granted(), release: () => {} });
 }
 
 async function readAll(stream: Readable): Promise<Uint8Array> {

@@ -145,6 +145,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--max-file-size <size>', 'refuse larger files (e.g. 50MB)', '200MB')
     .option('--max-pages <n>', 'refuse PDFs with more pages (0: no limit)', '5000')
     .option('--max-inflated-size <size>', 'refuse DOCX files that would unpack to more, like zip bombs (0: no limit)', '512MB')
+    .option('-j, --jobs <n|auto>', "threads s4s may use: with 2 or more, a long PDF's pages are read by two (auto: the available CPU cores)", 'auto')
     .action(async (input: string, options) => {
       const { runExtract } = await import('./extract.js');
       exitCode = await runExtract(input, options, io);

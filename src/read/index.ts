@@ -30,8 +30,8 @@ export interface ReadOptions {
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 
 /** Reads a file from disk; every failure becomes a ReadError with a one-line reason. */
-export async function readDocumentFile(path: string, options: ReadOptions = {}): Promise<Document> {
-  return readDocumentBytes(await readFileBytes(path, options), path, options);
+export async function readDocumentFile(path: string, options: ReadOptions = {}, pdfHelper?: PageHelper): Promise<Document> {
+  return readDocumentBytes(await readFileBytes(path, options), path, options, pdfHelper);
 }
 
 /** A file's raw bytes, refused over the size limit; every failure becomes a ReadError. */
