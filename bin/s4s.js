@@ -27,9 +27,30 @@ function catchInterrupts() {
   return { signal: controller.signal, release: () => handlers.forEach(([signal, handler]) => process.off(signal, handler)) };
 }
 
+/**
+ * An output its reader closed early (`s4s check corpus/ | head`): Node reports EPIPE as an error
+ * that would end the process with a stack trace and exit code 1, which means a failed threshold.
+ * What is left for that stream is dropped instead, and the command finishes: its report files,
+ * its other stream and its exit code are as they would have been.
+ */
+function forgivingOutput(stream) {
+  let closed = false;
+  stream.on('error', (error) => {
+    // EPIPE for the write that found the pipe closed; writes already on their way then find the stream destroyed.
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    closed = true;
+  });
+  return {
+    write: (chunk) => (closed ? true : stream.write(chunk)),
+    get isTTY() {
+      return stream.isTTY;
+    },
+  };
+}
+
 process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: forgivingOutput(process.stdout),
+  stderr: forgivingOutput(process.stderr),
   stdin: process.stdin,
   cwd: process.cwd(),
   env: process.env,

@@ -1,7 +1,8 @@
 // Ctrl-C on the real executable: the run stops, every input still has its entry (the ones not
 // done as INTERRUPTED), the reports are written, one line says how much is missing, and the
-// exit code is 130; one while the main thread is busy ends the process at once. And a check that
-// stops on its own mistake ends the worker threads it had started, so that the process exits.
+// exit code is 130; one while the main thread is busy ends the process at once. Also what else the
+// process as a whole does: a check that stops on its own mistake ends the worker threads it had
+// started, so that the process exits; and one whose output is closed early (| head) finishes quietly.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -121,4 +122,16 @@ describe('worker threads started before the criteria are loaded', () => {
     expect(result.stderr).toMatch(/no bundled criteria set "no-such-set"/);
     expect(result.code).toBe(2);
   }, 30_000);
+});
+
+describe('standard output closed by its reader (s4s check … | head)', () => {
+  it('drops the rest of that output and finishes as it would have: no stack trace, the same exit code, the report file written', async () => {
+    const { child, finished } = start(['check', ...FAST.map((name) => `docs/${name}`), '--format', 'json', '--report', 'csv=closed-output.csv']);
+    // The JSON report is one large write: reading its first bytes and closing the pipe makes the rest fail with EPIPE.
+    child.stdout?.once('data', () => child.stdout?.destroy());
+    const result = await finished;
+    expect(result.stderr).not.toMatch(/EPIPE|Unhandled|at .*\(node:/);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(corpus, 'closed-output.csv'), 'utf8')).toContain(FAST[2]);
+  }, 60_000);
 });
