@@ -82,10 +82,16 @@ async function readTakenPages(document: PDFDocumentProxy, claims: PageClaims): P
   return pages;
 }
 
-/** Takes every page left at once and reads them. */
-async function readUntakenPages(document: PDFDocumentProxy, claims: PageClaims): Promise<ReadPage[]> {
+/**
+ * Takes every page left at once and reads them. A helper is then of no more use: one not started
+ * yet never starts (its lease goes back now, not after these pages), and one started stops after
+ * the page in hand; what it took is collected later.
+ */
+async function readUntakenPages(document: PDFDocumentProxy, claims: PageClaims, helper: PageHelper | undefined): Promise<ReadPage[]> {
+  const first = claims.takeRest(document.numPages) + 1;
+  helper?.collect().catch(() => undefined);
   const pages: ReadPage[] = [];
-  for (let number = claims.takeRest(document.numPages) + 1; number <= document.numPages; number++) pages.push(await readPage(document, number));
+  for (let number = first; number <= document.numPages; number++) pages.push(await readPage(document, number));
   return pages;
 }
 
@@ -128,7 +134,7 @@ export function helpRequest(bytes: Uint8Array, password: string | undefined): Pa
  */
 export async function readAllPages(document: PDFDocumentProxy, claims: PageClaims, helper?: PageHelper): Promise<ReadPage[]> {
   const pageCount = document.numPages;
-  const pages = helper && pageCount >= MIN_PAGES_TO_SHARE ? await readTakenPages(document, claims) : await readUntakenPages(document, claims);
+  const pages = helper && pageCount >= MIN_PAGES_TO_SHARE ? await readTakenPages(document, claims) : await readUntakenPages(document, claims, helper);
   const helped = helper ? await helper.collect().catch(() => undefined) : undefined;
   const byNumber = new Map<number, ReadPage>(pages.map((page) => [page.page, page]));
   for (const page of helped ?? []) if (!byNumber.has(page.page)) byNumber.set(page.page, page);

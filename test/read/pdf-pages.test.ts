@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDocumentBytes } from '../../src/read/index.js';
 import { pageHelperThread } from '../../src/read/pdf-page-helper.js';
-import { MIN_PAGES_TO_SHARE, PageClaims, type PageHelper, type ReadPage } from '../../src/read/pdf-pages.js';
+import { MIN_PAGES_TO_SHARE, PageClaims, readAllPages, type PageHelper, type ReadPage } from '../../src/read/pdf-pages.js';
 import { writePdf } from '../robustness/pdf-writer.js';
 
 const WORDS = ['zeleň', 'doprava', 'voda', 'energie', 'škola', 'park', 'most', 'les', 'řeka', 'náměstí', 'tramvaj', 'kolo', 'strom', 'budova', 'teplo', 'odpad', 'vzduch', 'hluk', 'půda', 'zdraví'];
@@ -106,6 +106,27 @@ describe('reading a PDF with a page helper thread', () => {
     expect(JSON.stringify(await readDocumentBytes(shortPdf, 'short.pdf', {}, early))).toBe(JSON.stringify(alone));
     const { helper } = countingHelper();
     expect(JSON.stringify(await readDocumentBytes(shortPdf, 'short.pdf', {}, helper))).toBe(JSON.stringify(alone));
+  });
+
+  it('gives a short PDF\'s helper up before reading its pages, so that a lease granted meanwhile starts no thread', async () => {
+    const events: string[] = [];
+    const page = { getViewport: () => ({ height: 800, transform: [1, 0, 0, -1, 0, 800] }), getTextContent: async () => ({ items: [] }), cleanup: () => {} };
+    const document = { numPages: 3, getPage: async (number: number) => (events.push(`page ${number}`), page) } as unknown as Parameters<typeof readAllPages>[0];
+    const helper: PageHelper = { offer: () => {}, collect: async () => (events.push('helper collected'), undefined) };
+    const pages = await readAllPages(document, new PageClaims(), helper);
+    expect(pages.map((read) => read.page)).toEqual([1, 2, 3]);
+    expect(events[0]).toBe('helper collected');
+    expect(events.filter((event) => event.startsWith('page'))).toEqual(['page 1', 'page 2', 'page 3']);
+
+    // With a real helper thread whose lease comes only after that: it never starts, and the lease goes back.
+    let grant: () => void = () => {};
+    let released = 0;
+    const late = pageHelperThread({ ask: (granted) => (grant = granted), release: () => released++ });
+    const read = readDocumentBytes(shortPdf, 'short.pdf', {}, late);
+    const alone = await readDocumentBytes(shortPdf, 'short.pdf');
+    expect(JSON.stringify(await read)).toBe(JSON.stringify(alone));
+    grant();
+    expect(released).toBe(2); // once when given up, once for the late grant it turned down
   });
 
   it('stops the helper when the PDF is refused (--max-pages): it reads no more than the pages in hand', async () => {
