@@ -128,12 +128,16 @@ if (batch.length > 1) {
   const halves = [batch.filter((_path, index) => index % 2 === 0), batch.filter((_path, index) => index % 2 === 1)];
   const quote = (path) => `'${path.replaceAll("'", "'\\''")}'`;
   const script = halves.map((half) => `${quote(process.execPath)} ${quote(S4S)} check ${half.map(quote).join(' ')} --format json --jobs 1 > /dev/null &`).join(' ');
+  // The machine's own ceiling for two jobs: two processes with nothing shared, each checking the
+  // whole batch with one job, at once. Twice the work in this time is the most two jobs could give.
+  const whole = `${quote(process.execPath)} ${quote(S4S)} check ${batch.map(quote).join(' ')} --format json --jobs 1 > /dev/null &`;
   Object.assign(
     figures,
     measureGroup([
       ['jobs1', `s4s check --jobs 1, ${batch.length} documents`, process.execPath, [S4S, 'check', ...batch, '--format', 'json', '--jobs', '1']],
       ['jobs2', `s4s check --jobs 2, ${batch.length} documents`, process.execPath, [S4S, 'check', ...batch, '--format', 'json', '--jobs', '2']],
       ['halves', 'two processes at once, half the batch each', 'sh', ['-c', `${script} wait`]],
+      ['twice', 'two processes at once, each the whole batch', 'sh', ['-c', `${whole} ${whole} wait`]],
     ]),
   );
 }
@@ -159,6 +163,7 @@ if (figures.jobs1 && figures.jobs2) {
   // Cores kept busy: with one job, V8's garbage collection and compiler threads already use part of the second core.
   if (figures.jobs1.cpu !== undefined) ratio('cores used by --jobs 1 / --jobs 2', `${(figures.jobs1.cpu / (figures.jobs1.milliseconds / 1000)).toFixed(2)} / ${(figures.jobs2.cpu / (figures.jobs2.milliseconds / 1000)).toFixed(2)}`);
   if (figures.halves) ratio('two processes (halves) over --jobs 1', `${(figures.jobs1.milliseconds / figures.halves.milliseconds).toFixed(2)}x`);
+  if (figures.twice) ratio('ceiling: two whole batches at once, work per time', `${((2 * figures.jobs1.milliseconds) / figures.twice.milliseconds).toFixed(2)}x`);
 }
 if (figures.check?.memory !== undefined) ratio(`peak memory of s4s check, ${LONG_PAGES}-page PDF`, `${figures.check.memory.toFixed(0)} MB`, '< 300 MB');
 if (figures.version && figures.node) ratio('s4s --version minus node -e 0', `${(figures.version.milliseconds - figures.node.milliseconds).toFixed(0)} ms`, '<= 100 ms');
