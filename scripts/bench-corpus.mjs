@@ -1,7 +1,7 @@
 // The benchmark corpus of `npm run bench`: a 350-page strategy PDF and a batch of shorter PDF and
 // DOCX strategies, generated once with LibreOffice headless from seeded text and kept in the user's
 // cache directory (never in git); plus ../shared/data/documents when it is there.
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertWithLibreOffice, hasLibreOffice, writeFodt } from './fixtures-fodt.mjs';
@@ -77,6 +77,57 @@ export function strategySource(language, pages, seed, city) {
 export function corpusDirectory(env = process.env) {
   const base = env.XDG_CACHE_HOME ? join(env.XDG_CACHE_HOME, 's4s') : join(homedir(), '.cache', 's4s');
   return join(base, `bench-corpus-v${CORPUS_VERSION}`);
+}
+
+/**
+ * A long PDF of real text, when ../shared/data/documents holds the Climate City Contract of Liberec
+ * (Markdown, 66,000 words of English): its headings, paragraphs and tables typeset by LibreOffice.
+ * The generated long PDF repeats some 500 distinct words, which flatters every cache of the
+ * matcher; this one has the vocabulary of a real strategy. Made once, beside the generated corpus;
+ * undefined without the source or LibreOffice.
+ */
+export function prepareRealLongPdf(root, log) {
+  const source = join(root, '..', 'shared', 'data', 'documents', 'ccc_liberec.md');
+  if (!existsSync(source) || !hasLibreOffice()) return undefined;
+  const target = join(corpusDirectory(), 'real-liberec.pdf');
+  if (existsSync(target)) return target;
+  log(`typesetting ${source} as a PDF (LibreOffice, once)`);
+  const work = join(tmpdir(), `s4s-bench-real-${process.pid}`);
+  mkdirSync(work, { recursive: true });
+  mkdirSync(corpusDirectory(), { recursive: true });
+  try {
+    const fodt = writeFodt({ language: 'en', country: 'GB', header: 'Climate City Contract: Liberec', footer: 'Page {page}', outline: true, blocks: markdownBlocks(readFileSync(source, 'utf8')) }, join(work, 'real.fodt'));
+    convertWithLibreOffice(fodt, join(work, 'real.pdf'), 'pdf');
+    renameSync(join(work, 'real.pdf'), target);
+    return target;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Markdown as FODT blocks: `#` headings, tables (rows of `|` cells), paragraphs; links and emphasis as their text. */
+function markdownBlocks(markdown) {
+  const inline = (text) => text.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`^]+/g, '').trim();
+  const blocks = [];
+  let table = [];
+  const endTable = () => {
+    const width = Math.max(0, ...table.map((row) => row.length));
+    if (width > 0) blocks.push({ table: table.map((row) => Array.from({ length: width }, (_, index) => row[index] ?? '')) });
+    table = [];
+  };
+  for (const line of markdown.split('\n')) {
+    if (line.trim().startsWith('|')) {
+      const cells = line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => inline(cell));
+      if (!cells.every((cell) => /^:?-*:?$/.test(cell))) table.push(cells);
+      continue;
+    }
+    endTable();
+    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+    if (heading) blocks.push({ h: Math.min(heading[1].length, 3), text: inline(heading[2]) });
+    else if (inline(line)) blocks.push({ p: inline(line) });
+  }
+  endTable();
+  return blocks;
 }
 
 /**

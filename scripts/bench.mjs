@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm run bench`: wall time and peak memory of s4s against its physical limits, on a corpus it
 // generates once (scripts/bench-corpus.mjs) plus ../shared/data/documents when present:
-//   bare pdf.js text extraction of every page (the floor), `s4s extract`, `s4s check` of one PDF,
-//   a batch with --jobs 1 and --jobs 2 (and, as the ceiling of two jobs here, its two halves in two
-//   processes at once), pdftotext (poppler) as the native reference, start-up, and at the end where
-//   the time of `s4s check` goes, phase by phase (scripts/bench-phases.mjs).
+//   bare pdf.js text extraction of every page (the floor), `s4s extract`, `s4s check` of one PDF
+//   (a generated 350-page one; with ../shared, a long one of real text and a real 47-page one), a
+//   batch with --jobs 1 and --jobs 2 (and, as ceilings of two jobs here, its two halves in two
+//   processes at once, and two whole batches at once), pdftotext (poppler) as the native reference,
+//   start-up, and at the end where the time of `s4s check` goes, phase by phase
+//   (scripts/bench-phases.mjs).
 // Every figure is the median of --runs runs (default 5); peak memory is the largest of them. The
 // commands compared with each other run alternately (bare pdf.js, extract, check, bare pdf.js, ...),
 // so that a slow minute of a shared machine slows all of them and their ratios hold; one command
@@ -16,7 +18,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LONG_PAGES, prepareCorpus } from './bench-corpus.mjs';
+import { LONG_PAGES, prepareCorpus, prepareRealLongPdf } from './bench-corpus.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const S4S = join(ROOT, 'bin', 's4s.js');
@@ -109,6 +111,17 @@ if (corpus.long) {
   );
   Object.assign(figures, measureGroup(group));
 }
+const realLong = prepareRealLongPdf(ROOT, log);
+if (realLong) {
+  log(`\nOne long PDF of real text (the Climate City Contract of Liberec from ../shared, typeset by LibreOffice): ${realLong}`);
+  Object.assign(
+    figures,
+    measureGroup([
+      ['realLongBare', 'bare pdf.js getTextContent, all pages', process.execPath, [PDFJS, realLong]],
+      ['realLongCheck', 's4s check --format json (worker + page helper)', process.execPath, [S4S, 'check', realLong, '--format', 'json']],
+    ]),
+  );
+}
 const realPdf = corpus.shared.find((path) => path.endsWith('cz_praha_ockovaci_strategie_2021.pdf'));
 if (realPdf) {
   log(`\nOne real PDF (47 pages): ${realPdf}`);
@@ -156,6 +169,7 @@ const times = (a, b) => `${(a.milliseconds / b.milliseconds).toFixed(2)}x${a.cpu
 if (figures.check && figures.bare) ratio('s4s check / bare pdf.js (long PDF)', times(figures.check, figures.bare), '<= 1.3x');
 if (figures.checkInProcess && figures.bare) ratio('s4s check in-process / bare pdf.js', times(figures.checkInProcess, figures.bare));
 if (figures.extract && figures.bare) ratio('s4s extract / bare pdf.js', times(figures.extract, figures.bare), '<= 1.25x (issue 3)');
+if (figures.realLongCheck && figures.realLongBare) ratio('s4s check / bare pdf.js (real text, long PDF)', times(figures.realLongCheck, figures.realLongBare), '<= 1.3x');
 if (figures.realCheck && figures.realBare) ratio('s4s check / bare pdf.js (real 47-page PDF)', times(figures.realCheck, figures.realBare), '<= 1.3x');
 if (figures.bare && figures.pdftotext) ratio('bare pdf.js / pdftotext', times(figures.bare, figures.pdftotext));
 if (figures.jobs1 && figures.jobs2) {
@@ -167,7 +181,7 @@ if (figures.jobs1 && figures.jobs2) {
 }
 if (figures.check?.memory !== undefined) ratio(`peak memory of s4s check, ${LONG_PAGES}-page PDF`, `${figures.check.memory.toFixed(0)} MB`, '< 300 MB');
 if (figures.version && figures.node) ratio('s4s --version minus node -e 0', `${(figures.version.milliseconds - figures.node.milliseconds).toFixed(0)} ms`, '<= 100 ms');
-for (const file of [corpus.long, realPdf].filter(Boolean)) {
+for (const file of [corpus.long, realLong, realPdf].filter(Boolean)) {
   const phases = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench-phases.mjs'), file], { cwd: ROOT, encoding: 'utf8' });
   log(`\n${(phases.stdout || phases.stderr).trimEnd()}`);
 }
