@@ -63,7 +63,7 @@ export interface PoolOptions {
   documentsWaiting?: () => boolean;
 }
 
-/** Worker threads started ahead of their work; `runner` hands them documents once the setup is known. */
+/** Worker threads started ahead of their work; `runner`, called once, hands them documents when the setup is known. */
 export interface WorkerPool {
   threads: number;
   /** Each document's time limit (0: none). */
@@ -104,7 +104,11 @@ export function startWorkerPool(threads: number, timeoutMs: number, workerUrl: U
     return closing;
   };
   let nextId = 0;
+  let setupGiven = false;
   const runner = (setup: AnalysisSetup, options: PoolOptions = {}): DocumentRunner => {
+    // A worker reads the setup at its first task and keeps it: one pool, one run.
+    if (setupGiven) throw new Error('a worker pool serves one run: its runner is made once');
+    setupGiven = true;
     const sharedSetup = shareSetup(setup);
     const leases = createLeases(options.threadBudget ?? threads, options.documentsWaiting ?? (() => false));
     const run = async (task: DocumentTask, signal?: AbortSignal): Promise<DocumentResult> => {
@@ -153,11 +157,6 @@ export function startWorkerPool(threads: number, timeoutMs: number, workerUrl: U
     return { run, close };
   };
   return { threads, timeoutMs, workerUrl, runner, close };
-}
-
-/** Starts a pool and gives it its setup at once (tests, and runs that have nothing to overlap). */
-export function createWorkerPool(setup: AnalysisSetup, threads: number, timeoutMs: number, options: PoolOptions & { workerUrl?: URL } = {}): DocumentRunner {
-  return startWorkerPool(threads, timeoutMs, options.workerUrl).runner(setup, options);
 }
 
 function shareSetup(setup: AnalysisSetup): SharedArrayBuffer {
