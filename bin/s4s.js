@@ -40,10 +40,14 @@ function forgivingOutput(stream) {
     if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
     closed = true;
   });
+  // What the CLI reads of a stream besides write: whether it is a terminal, and its width (the progress bar).
   return {
     write: (chunk) => (closed ? true : stream.write(chunk)),
     get isTTY() {
       return stream.isTTY;
+    },
+    get columns() {
+      return stream.columns;
     },
   };
 }
