@@ -1,7 +1,8 @@
-// Builds the CLI as it ships (tsc into dist/, started by bin/s4s.js) into a private directory, so
-// that tests can run the real executable in its own process (signals, exit codes) without
-// touching the working tree's dist/. The build sits under node_modules/.cache so that packages
-// resolve; criteria, schemas and package.json are linked in, as the compiled code reads them.
+// Builds the CLI as it ships (tsc into dist/, the phrase tables, started by bin/s4s.js) into a
+// private directory, so that tests can run the real executable in its own process (signals, exit
+// codes) without touching the working tree's dist/. The build sits under node_modules/.cache so
+// that packages resolve; criteria, schemas and package.json are linked in, as the compiled code
+// reads them.
 import { execFile } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +31,10 @@ async function build(): Promise<string> {
   for (const name of ['criteria', 'schemas', 'package.json']) symlinkSync(join(ROOT, name), join(directory, name));
   mkdirSync(join(directory, 'bin'));
   copyFileSync(join(ROOT, 'bin', 's4s.js'), join(directory, 'bin', 's4s.js'));
+  // The rest of `npm run build`: the phrase tables, written by the script from the build's own modules.
+  mkdirSync(join(directory, 'scripts'));
+  copyFileSync(join(ROOT, 'scripts', 'build-phrase-tables.mjs'), join(directory, 'scripts', 'build-phrase-tables.mjs'));
+  await promisify(execFile)(process.execPath, [join(directory, 'scripts', 'build-phrase-tables.mjs')], { cwd: directory });
   return join(directory, 'bin', 's4s.js');
 }
 
