@@ -182,7 +182,7 @@ if (figures.jobs1 && figures.jobs2) {
 if (figures.check?.memory !== undefined) ratio(`peak memory of s4s check, ${LONG_PAGES}-page PDF`, `${figures.check.memory.toFixed(0)} MB`, '< 300 MB');
 if (figures.version && figures.node) ratio('s4s --version minus node -e 0', `${(figures.version.milliseconds - figures.node.milliseconds).toFixed(0)} ms`, '<= 100 ms');
 for (const file of [corpus.long, realLong, realPdf].filter(Boolean)) {
-  const phases = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench-phases.mjs'), file], { cwd: ROOT, encoding: 'utf8' });
+  const phases = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'scripts', 'bench-phases.mjs'), file], { cwd: ROOT, encoding: 'utf8' });
   log(`\n${(phases.stdout || phases.stderr).trimEnd()}`);
 }
 log(`\nload average ${loadavg()[0].toFixed(2)} at the end (other processes share these cores)`);
