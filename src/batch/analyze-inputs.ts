@@ -201,10 +201,10 @@ async function createRunner(setup: AnalysisSetup, threads: ReturnType<typeof wor
   }
   await ahead?.close();
   if (threads === 'nothing to read') return undefined;
-  const [{ createDocumentAnalyzer }, { pageHelperThread }] = await Promise.all([import('./analyze-document.js'), import('../read/pdf-page-helper.js')]);
+  const [{ createDocumentAnalyzer }, { LEASE_GRANTED, pageHelperThread }] = await Promise.all([import('./analyze-document.js'), import('../read/pdf-page-helper.js')]);
   const analyze = createDocumentAnalyzer(setup);
   const helperAllowed = (poolOptions.threadBudget ?? 1) > 1;
-  return { run: (task) => analyze(task, helperAllowed ? pageHelperThread({ ask: (granted) => granted(), release: () => {} }) : undefined), close: async () => {} };
+  return { run: (task) => analyze(task, helperAllowed ? pageHelperThread(LEASE_GRANTED) : undefined), close: async () => {} };
 }
 
 function taskFor(entry: InputEntry, stdinBytes: Uint8Array | undefined): DocumentTask {

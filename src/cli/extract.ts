@@ -60,8 +60,8 @@ export async function runExtract(input: string, options: ExtractOptions, io: Cli
 
 /** A page helper thread that may always start: one document, and --jobs allows a second thread. */
 async function pageHelper(): Promise<PageHelper> {
-  const { pageHelperThread } = await import('../read/pdf-page-helper.js');
-  return pageHelperThread({ ask: (granted) => granted(), release: () => {} });
+  const { LEASE_GRANTED, pageHelperThread } = await import('../read/pdf-page-helper.js');
+  return pageHelperThread(LEASE_GRANTED);
 }
 
 async function readAll(stream: Readable): Promise<Uint8Array> {

@@ -12,6 +12,12 @@ export interface HelperLease {
   release(): void;
 }
 
+/**
+ * A lease granted at once, with nothing to give back: for the one document a process reads on its
+ * own thread (check in-process, extract) when --jobs allows a second thread.
+ */
+export const LEASE_GRANTED: HelperLease = { ask: (granted) => granted(), release: () => {} };
+
 /** The helper thread's entry, compiled or (tests, development) its TypeScript source. */
 const HELPER_URL = new URL(import.meta.url.endsWith('.ts') ? './pdf-page-helper-thread.ts' : './pdf-page-helper-thread.js', import.meta.url);
 

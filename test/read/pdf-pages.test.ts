@@ -3,7 +3,7 @@
 // given a document too short to share.
 import { describe, expect, it } from 'vitest';
 import { readDocumentBytes } from '../../src/read/index.js';
-import { pageHelperThread } from '../../src/read/pdf-page-helper.js';
+import { LEASE_GRANTED, pageHelperThread } from '../../src/read/pdf-page-helper.js';
 import { MIN_PAGES_TO_SHARE, PageClaims, readAllPages, type PageHelper, type ReadPage } from '../../src/read/pdf-pages.js';
 import { writePdf } from '../robustness/pdf-writer.js';
 
@@ -18,7 +18,6 @@ const sentence = (page: number) => {
 };
 const longPdf = writePdf({ pages: Array.from({ length: MIN_PAGES_TO_SHARE + 10 }, (_, index) => sentence(index + 1)) });
 const shortPdf = writePdf({ pages: Array.from({ length: 5 }, (_, index) => sentence(index + 1)) });
-const grantAlways = { ask: (granted: () => void) => granted(), release: () => {} };
 
 /**
  * A helper thread whose delivered pages are counted. Its offer waits (up to 20 s) until the helper
@@ -26,7 +25,7 @@ const grantAlways = { ask: (granted: () => void) => granted(), release: () => {}
  * helper that cannot open the document takes none, so it is not waited for.
  */
 function countingHelper(waitForPages = true): { helper: PageHelper; delivered: () => number } {
-  const inner = pageHelperThread(grantAlways);
+  const inner = pageHelperThread(LEASE_GRANTED);
   let delivered = 0;
   return {
     helper: {
