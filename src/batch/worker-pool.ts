@@ -8,6 +8,7 @@ import { serialize } from 'node:v8';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import Tinypool from 'tinypool';
 import { workerExecArgv } from '../worker-loader.js';
+import { timedOutMessage } from '../read/errors.js';
 import { errorResult } from '../score/error-result.js';
 import type { DocumentResult } from '../score/types.js';
 import type { AnalysisSetup, DocumentTask } from './analyze-document.js';
@@ -143,7 +144,7 @@ export function startWorkerPool(threads: number, timeoutMs: number, workerUrl: U
         return (await pool.run(pooled, { signal: controller.signal, ...(lease ? { transferList: [lease.port] } : {}) })) as DocumentResult;
       } catch (error) {
         if (signal?.aborted) return interruptedResult(task.path);
-        if (timedOut) return errorResult(task.path, 'TIMEOUT', `stopped after ${formatSeconds(timeoutMs)} (--timeout)`);
+        if (timedOut) return errorResult(task.path, 'TIMEOUT', timedOutMessage(timeoutMs));
         if (exitCode !== undefined) return errorResult(task.path, 'WORKER_FAILED', `the worker analysing it exited (code ${exitCode})`);
         const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
         return errorResult(task.path, 'WORKER_FAILED', `the worker analysing it failed: ${message}`);
@@ -221,9 +222,4 @@ export function createLeases(budget: number, documentsWaiting: () => boolean) {
     };
   };
   return { open };
-}
-
-function formatSeconds(milliseconds: number): string {
-  const seconds = milliseconds / 1000;
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }

@@ -1,4 +1,4 @@
-// The batch side of `s4s check`: --jobs, --timeout, --cache, --cache-dir and --shard parsed (each
+// The batch side of `s4s check`: --jobs, --timeout (jobs.ts), --cache, --cache-dir and --shard parsed (each
 // mistake one clear line), and the batch run with a progress bar when a person is watching.
 import { resolve } from 'node:path';
 import { type AnalyzeOptions, analyzeInputsInOrder } from '../batch/analyze-inputs.js';
@@ -8,7 +8,7 @@ import type { CriteriaSet } from '../criteria/types.js';
 import type { DocumentResult } from '../score/types.js';
 import type { InputEntry } from './inputs.js';
 import { type CliIo, UsageError } from './io.js';
-import { parseJobs } from './jobs.js';
+import { DEFAULT_TIMEOUT_SECONDS, parseJobs, parseTimeout } from './jobs.js';
 import { createProgress, wantsProgress } from './progress.js';
 
 export interface BatchCliOptions {
@@ -26,8 +26,6 @@ export interface BatchSettings {
   shard?: Shard;
 }
 
-export const DEFAULT_TIMEOUT_SECONDS = 300;
-
 export function parseBatchOptions(options: BatchCliOptions, io: CliIo): BatchSettings {
   const cacheDirectory = options.cacheDir !== undefined || options.cache ? resolveCache(options.cacheDir, io) : undefined;
   return {
@@ -36,13 +34,6 @@ export function parseBatchOptions(options: BatchCliOptions, io: CliIo): BatchSet
     ...(cacheDirectory ? { cacheDirectory } : {}),
     ...(options.shard !== undefined ? { shard: parseShard(options.shard) } : {}),
   };
-}
-
-/** Seconds (decimals allowed) to milliseconds; 0 switches the limit off. */
-export function parseTimeout(text: string): number {
-  const seconds = Number(text);
-  if (!/^\s*\d+(\.\d+)?\s*$/.test(text) || !Number.isFinite(seconds)) throw new UsageError(`invalid --timeout "${text}" (use seconds, e.g. 120, or 0 for no limit)`);
-  return Math.round(seconds * 1000);
 }
 
 function resolveCache(cacheDir: string | undefined, io: CliIo): string {

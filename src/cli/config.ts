@@ -109,6 +109,8 @@ export function configOptions(loaded: LoadedConfig, command: 'check' | 'diff'): 
   set('color', config.color);
   set('bom', config.bom);
   set('stepSummary', config.stepSummary);
+  set('jobs', config.jobs === undefined ? undefined : String(config.jobs));
+  set('timeout', config.timeout === undefined ? undefined : String(config.timeout));
   const own = command === 'check' ? config : (config.diff ?? {});
   set('format', own.format);
   set('output', own.output === undefined ? undefined : resolve(base, own.output));
@@ -118,8 +120,6 @@ export function configOptions(loaded: LoadedConfig, command: 'check' | 'diff'): 
     set('timestamp', config.timestamp);
     set('failUnder', failUnderList(config.failUnder));
     set('require', listOf(config.require));
-    set('jobs', config.jobs === undefined ? undefined : String(config.jobs));
-    set('timeout', config.timeout === undefined ? undefined : String(config.timeout));
     set('cache', config.cache);
     set('cacheDir', config.cacheDir === undefined ? undefined : resolve(base, config.cacheDir));
   } else {

@@ -11,10 +11,12 @@ import type { DocumentFormat, LanguageCode } from '../document/types.js';
 import { DIFF_FORMATTERS } from '../report/diff/index.js';
 import type { Report } from '../report/types.js';
 import type { DocumentResult } from '../score/types.js';
+import type { BatchSettings } from './batch.js';
+import { DEFAULT_TIMEOUT_SECONDS, parseJobs, parseTimeout } from './jobs.js';
 import { parseReadLimits } from './read-limits.js';
 import { configOptions, loadConfig, mergeOptions } from './config.js';
 import { loadSelectedSets } from './criteria-select.js';
-import { displayPath, expandInputs } from './inputs.js';
+import { displayPath, expandInputs, type InputEntry } from './inputs.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_THRESHOLD, UsageError, useColor, type CliIo } from './io.js';
 import { writeReportFile } from './output.js';
 import { appendStepSummary, parseReportOutputs, writeReportOutputs } from './report-outputs.js';
@@ -31,6 +33,8 @@ export interface DiffOptions {
   maxFileSize?: string;
   maxPages?: string;
   maxInflatedSize?: string;
+  jobs?: string;
+  timeout?: string;
   bom?: boolean;
   failOnRegression?: boolean;
   timestamp?: boolean;
@@ -53,7 +57,7 @@ export async function runDiff(oldInput: string, newInput: string, cliOptions: Di
   const outputs = parseReportOutputs(options.report, Object.keys(DIFF_FORMATTERS), io.cwd, options.output);
   const sides = [sideOf(oldInput, io.cwd), sideOf(newInput, io.cwd)] as const;
   const sets = criteriaFor(sides, options.criteria, io.cwd);
-  const analysed = await analyseDocuments(sides, sets, options, io);
+  const analysed = await analyseDocuments(sides, sets, options, { jobs: parseJobs(options.jobs ?? 'auto'), timeoutMs: parseTimeout(options.timeout ?? String(DEFAULT_TIMEOUT_SECONDS)) }, io);
   if (!analysed) return EXIT_FAILURE;
   const [before, after] = [0, 1].map((index) => compareInput(sides[index]!, analysed[index], sides[1 - index]!, analysed[1 - index], sets)) as [CompareInput, CompareInput];
   const diff = compareResults(before, after, { name: TOOL_NAME, version: TOOL_VERSION }, options.timestamp ? new Date().toISOString() : undefined);
@@ -104,33 +108,35 @@ function criteriaFor(sides: readonly [Side, Side], chosen: string[] | undefined,
   return loadSelectedSets(specs, cwd);
 }
 
-async function analyseDocuments(sides: readonly [Side, Side], sets: CriteriaSet[], options: DiffOptions, io: CliIo): Promise<(DocumentResult | undefined)[] | undefined> {
-  const results: (DocumentResult | undefined)[] = [];
-  let failed = false;
+/**
+ * Analyses the sides that are documents, both at once when --jobs allows, each under --timeout (as
+ * check does: a document that hangs its reader is stopped and reported instead of hanging the run).
+ */
+async function analyseDocuments(sides: readonly [Side, Side], sets: CriteriaSet[], options: DiffOptions, limits: Pick<BatchSettings, 'jobs' | 'timeoutMs'>, io: CliIo): Promise<(DocumentResult | undefined)[] | undefined> {
+  const entries: InputEntry[] = [];
   for (const side of sides) {
-    if (side.kind === 'report') {
-      results.push(undefined);
-      continue;
-    }
-    const entries = await expandInputs([side.input], io.cwd);
-    if (entries.length !== 1) throw new UsageError(`${side.input}: diff compares one document with one document (this names ${entries.length})`);
-    const [result] = await analyzeInputs(entries, sets, {
-      read: {
-        ...(options.lang !== 'auto' ? { language: options.lang as LanguageCode } : {}),
-        ...(options.password !== undefined ? { password: options.password } : {}),
-        ...parseReadLimits(options),
-        ...(side.input === '-' ? { formatHint: 'md' as DocumentFormat } : {}),
-      },
-      ...(options.reportLang ? { reportLanguage: options.reportLang } : {}),
-      stdin: io.stdin,
-    });
-    if (result?.error) {
-      io.stderr.write(`s4s: ${result.path}: ${result.error.message} [${result.error.code}]\n`);
-      failed = true;
-    }
-    results.push(result);
+    if (side.kind === 'report') continue;
+    const found = await expandInputs([side.input], io.cwd);
+    if (found.length !== 1) throw new UsageError(`${side.input}: diff compares one document with one document (this names ${found.length})`);
+    entries.push(...found);
   }
-  return failed ? undefined : results;
+  const analysed = await analyzeInputs(entries, sets, {
+    read: {
+      ...(options.lang !== 'auto' ? { language: options.lang as LanguageCode } : {}),
+      ...(options.password !== undefined ? { password: options.password } : {}),
+      ...parseReadLimits(options),
+      // Standard input only (files go by their names): a strategy piped in is Markdown unless its bytes say otherwise.
+      formatHint: 'md' as DocumentFormat,
+    },
+    ...(options.reportLang ? { reportLanguage: options.reportLang } : {}),
+    stdin: io.stdin,
+    ...limits,
+  });
+  for (const result of analysed) {
+    if (result.error) io.stderr.write(`s4s: ${result.path}: ${result.error.message} [${result.error.code}]\n`);
+  }
+  if (analysed.some((result) => result.error)) return undefined;
+  return sides.map((side) => (side.kind === 'report' ? undefined : analysed.shift()));
 }
 
 /** A saved report with several documents gives the one with the other side's path (or file name). */

@@ -1,13 +1,15 @@
 // `s4s extract <file>`: shows what s4s read from one document (sections, their pages or lines,
 // language, warnings) as JSON, a Markdown outline, or a text outline. A file that cannot be read
-// gives one line on standard error (and its error code in JSON) and exit code 2.
+// gives one line on standard error (and its error code in JSON) and exit code 2; one that takes
+// longer than --timeout is stopped (TIMEOUT).
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Document, DocumentFormat, LanguageCode } from '../document/types.js';
 import { ReadError } from '../read/errors.js';
 import { readDocumentBytes, readDocumentFile, type ReadOptions } from '../read/index.js';
 import type { PageHelper } from '../read/pdf-pages.js';
-import { parseJobs } from './jobs.js';
+import type { ReadJob } from '../read/read-worker.js';
+import { DEFAULT_TIMEOUT_SECONDS, parseJobs, parseTimeout } from './jobs.js';
 import { parseReadLimits } from './read-limits.js';
 import { extractErrorJson, extractJson, extractMarkdown, extractText } from './extract-format.js';
 import { displayPath } from './inputs.js';
@@ -24,6 +26,7 @@ export interface ExtractOptions {
   maxPages?: string;
   maxInflatedSize?: string;
   jobs?: string;
+  timeout?: string;
 }
 
 const RENDERERS: Record<string, (document: Document) => string> = { json: extractJson, md: extractMarkdown, text: extractText };
@@ -38,13 +41,15 @@ export async function runExtract(input: string, options: ExtractOptions, io: Cli
     ...parseReadLimits(options),
   };
   // A second thread may read some of a long PDF's pages (src/read/pdf-pages.ts).
-  const pdfHelper = parseJobs(options.jobs ?? 'auto') > 1 ? await pageHelper() : undefined;
+  const helperAllowed = parseJobs(options.jobs ?? 'auto') > 1;
+  const timeoutMs = parseTimeout(options.timeout ?? String(DEFAULT_TIMEOUT_SECONDS));
   const absolute = input === '-' ? '-' : resolve(io.cwd, input);
   const path = absolute === '-' ? '-' : displayPath(absolute, io.cwd);
   let output: string;
   let exitCode = EXIT_OK;
   try {
-    const document = absolute === '-' ? await readDocumentBytes(await readAll(io.stdin), '-', read, pdfHelper) : await readDocumentFile(absolute, read, pdfHelper);
+    const bytes = absolute === '-' ? await readAll(io.stdin) : undefined;
+    const document = await readWithin({ source: absolute, ...(bytes ? { bytes } : {}), options: read, pageHelper: helperAllowed }, timeoutMs);
     output = render({ ...document, path });
   } catch (error) {
     const { code, message } = error instanceof ReadError ? error : new ReadError('READ_FAILED', error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
@@ -58,7 +63,19 @@ export async function runExtract(input: string, options: ExtractOptions, io: Cli
   return exitCode;
 }
 
-/** A page helper thread that may always start: one document, and --jobs allows a second thread. */
+/**
+ * Reads on a thread of its own when there is a time limit (a reader stuck in a damaged PDF is then
+ * stopped: TIMEOUT), else here. A page helper, when --jobs allows one, may always start: one document.
+ */
+async function readWithin(job: ReadJob, timeoutMs: number): Promise<Document> {
+  if (timeoutMs > 0) {
+    const { readInWorker } = await import('../read/read-in-worker.js');
+    return readInWorker(job, timeoutMs);
+  }
+  const helper = job.pageHelper ? await pageHelper() : undefined;
+  return job.bytes ? readDocumentBytes(job.bytes, job.source, job.options, helper) : readDocumentFile(job.source, job.options, helper);
+}
+
 async function pageHelper(): Promise<PageHelper> {
   const { LEASE_GRANTED, pageHelperThread } = await import('../read/pdf-page-helper.js');
   return pageHelperThread(LEASE_GRANTED);

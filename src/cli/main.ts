@@ -121,6 +121,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--max-file-size <size>', 'refuse larger files (e.g. 50MB)', '200MB')
     .option('--max-pages <n>', 'refuse PDFs with more pages (0: no limit)', '5000')
     .option('--max-inflated-size <size>', 'refuse DOCX files that would unpack to more, like zip bombs (0: no limit)', '512MB')
+    .option('-j, --jobs <n|auto>', 'threads: with 2 or more, the two documents are analysed at once (auto: the available CPU cores)', 'auto')
+    .option('--timeout <seconds>', 'stop a document that takes longer; the diff fails with code TIMEOUT (0: no limit)', '300')
     .option('--bom', 'CSV: start with a UTF-8 byte order mark')
     .option('--timestamp', 'record the time of the run')
     .option('-q, --quiet', 'print only errors (never changes the exit code)')
@@ -146,6 +148,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--max-pages <n>', 'refuse PDFs with more pages (0: no limit)', '5000')
     .option('--max-inflated-size <size>', 'refuse DOCX files that would unpack to more, like zip bombs (0: no limit)', '512MB')
     .option('-j, --jobs <n|auto>', "threads s4s may use: with 2 or more, a long PDF's pages are read by two (auto: the available CPU cores)", 'auto')
+    .option('--timeout <seconds>', 'stop reading a document that takes longer; it fails with code TIMEOUT (0: no limit)', '300')
     .action(async (input: string, options) => {
       const { runExtract } = await import('./extract.js');
       exitCode = await runExtract(input, options, io);

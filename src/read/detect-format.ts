@@ -40,7 +40,8 @@ export function detectFormat(bytes: Uint8Array, path: string, hint?: DocumentFor
     throw new ReadError('NOT_DOCX', 'not a Word document: a DOCX is a zip archive and this is not one');
   }
   if (binary) throw new ReadError('UNSUPPORTED', 'binary content that is not PDF or DOCX');
-  if (hint === 'md' || hint === 'txt') return hint;
+  // Files go by their names: `check --stdin-format md notes.txt -` reads notes.txt as plain text.
+  if (claimed === 'md' || claimed === 'txt') return claimed;
   return MARKDOWN_EXTENSIONS.has(extension) ? 'md' : 'txt';
 }
 

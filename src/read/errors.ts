@@ -27,3 +27,9 @@ export class ReadError extends Error {
     this.code = code;
   }
 }
+
+/** The one line for a document stopped by its time limit (`--timeout`): "stopped after 300 s (--timeout)". */
+export function timedOutMessage(timeoutMs: number): string {
+  const seconds = timeoutMs / 1000;
+  return `stopped after ${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s (--timeout)`;
+}

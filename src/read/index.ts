@@ -19,7 +19,7 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Force a language instead of detecting it. */
   language?: LanguageCode;
-  /** Format to assume when the content does not tell (standard input, `--stdin-format`). */
+  /** Format to assume for standard input (path `-`) when its content does not tell (`--stdin-format`); files go by their names. */
   formatHint?: DocumentFormat;
   /** Refuse PDFs with more pages than this (`--max-pages`). */
   maxPages?: number;

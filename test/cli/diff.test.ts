@@ -108,6 +108,41 @@ describe('s4s diff', () => {
     expect((await runS4s(['diff', 'old.md', 'new.md', '--format', 'json'], { cwd: directory })).stdout).toMatch(/^\{/);
   });
 
+  it('analyses both documents at once on worker threads, under --timeout, as it does in-process', async () => {
+    const { directory } = versions((text) => addOceans(dropVision(text)));
+    const inProcess = await runS4s(['diff', 'old.md', 'new.md', '--criteria', MINI, '--format', 'json', '--jobs', '1', '--timeout', '0'], { cwd: directory });
+    const pooled = await runS4s(['diff', 'old.md', 'new.md', '--criteria', MINI, '--format', 'json', '--jobs', '2', '--timeout', '60'], { cwd: directory });
+    expect(pooled).toMatchObject({ code: 0, stderr: '' });
+    expect(pooled.stdout).toBe(inProcess.stdout);
+    // Configuration files give diff the same jobs and timeout as check; a bad value is one line.
+    writeFileSync(join(directory, 's4s.config.json'), JSON.stringify({ criteria: MINI, jobs: 1, timeout: 0 }));
+    expect((await runS4s(['diff', 'old.md', 'new.md', '--format', 'json'], { cwd: directory })).stdout).toBe(inProcess.stdout);
+    expect(await runS4s(['diff', 'old.md', 'new.md', '--timeout', 'soon'], { cwd: directory })).toMatchObject({
+      code: 2,
+      stderr: 's4s: invalid --timeout "soon" (use seconds, e.g. 120, or 0 for no limit)\n',
+    });
+    expect((await runS4s(['diff', 'old.md', 'new.md', '--jobs', '0'], { cwd: directory })).stderr).toBe('s4s: invalid --jobs "0" (use a whole number of at least 1, or auto)\n');
+  });
+
+  it('reads standard input as Markdown, and files by their names, in the same run', async () => {
+    const { directory } = versions(dropVision);
+    writeFileSync(join(directory, 'new.txt'), readFileSync(join(directory, 'new.md')));
+    const piped = await runS4s(['diff', '-', 'new.txt', '--criteria', MINI, '--format', 'json'], { cwd: directory, stdin: readFileSync(ENGLISH) });
+    expect(piped.code).toBe(0);
+    const diff = JSON.parse(piped.stdout);
+    expect([diff.old.path, diff.new.path]).toEqual(['-', 'new.txt']);
+    expect(diff.changes.map((change: { id: string; change: string }) => `${change.id} ${change.change}`)).toContain('mini/vision regressed');
+  });
+
+  it('stops with one line for each document that cannot be read', async () => {
+    const { directory } = versions(dropVision);
+    writeFileSync(join(directory, 'empty.md'), '');
+    writeFileSync(join(directory, 'broken.pdf'), Buffer.from([0x00, 0x01, 0xff, 0x00, 0x7f, 0x00, 0x02, 0x03]));
+    const run = await runS4s(['diff', 'empty.md', 'broken.pdf', '--criteria', MINI], { cwd: directory });
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr.split('\n')).toEqual(['s4s: empty.md: file is empty (0 bytes) [EMPTY]', expect.stringMatching(/^s4s: broken\.pdf: .+ \[[A-Z_]+\]$/), '']);
+  });
+
   it('refuses what it cannot compare with one line and exit 2', async () => {
     const { directory } = versions(dropVision);
     writeFileSync(join(directory, 'data.json'), '{"not": "a report"}');

@@ -27,6 +27,10 @@ describe('detectFormat', () => {
     expect(detectFormat(text('# Strategie'), 'a.md')).toBe('md');
     expect(detectFormat(text('# Strategie'), 'a.txt')).toBe('txt');
     expect(detectFormat(text('# Strategie'), '-', 'md')).toBe('md');
+    expect(detectFormat(text('# Strategie'), '-')).toBe('txt');
+    // The hint is for standard input: files named .txt or .md keep their formats in the same run.
+    expect(detectFormat(text('# Strategie'), 'a.txt', 'md')).toBe('txt');
+    expect(detectFormat(text('# Strategie'), 'a.md', 'txt')).toBe('md');
     expect(detectFormat(Buffer.from('Čeština', 'utf16le'), 'a.txt')).toBe('txt');
   });
 
