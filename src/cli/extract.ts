@@ -6,9 +6,8 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Document, DocumentFormat, LanguageCode } from '../document/types.js';
 import { ReadError } from '../read/errors.js';
-import { readDocumentBytes, readDocumentFile, type ReadOptions } from '../read/index.js';
-import type { PageHelper } from '../read/pdf-pages.js';
-import type { ReadJob } from '../read/read-worker.js';
+import type { ReadOptions } from '../read/index.js';
+import { readJob, type ReadJob } from '../read/read-job.js';
 import { DEFAULT_TIMEOUT_SECONDS, parseJobs, parseTimeout } from './jobs.js';
 import { parseReadLimits } from './read-limits.js';
 import { extractErrorJson, extractJson, extractMarkdown, extractText } from './extract-format.js';
@@ -63,22 +62,11 @@ export async function runExtract(input: string, options: ExtractOptions, io: Cli
   return exitCode;
 }
 
-/**
- * Reads on a thread of its own when there is a time limit (a reader stuck in a damaged PDF is then
- * stopped: TIMEOUT), else here. A page helper, when --jobs allows one, may always start: one document.
- */
+/** Reads on a thread of its own when there is a time limit (a reader stuck in a damaged PDF is then stopped: TIMEOUT), else here. */
 async function readWithin(job: ReadJob, timeoutMs: number): Promise<Document> {
-  if (timeoutMs > 0) {
-    const { readInWorker } = await import('../read/read-in-worker.js');
-    return readInWorker(job, timeoutMs);
-  }
-  const helper = job.pageHelper ? await pageHelper() : undefined;
-  return job.bytes ? readDocumentBytes(job.bytes, job.source, job.options, helper) : readDocumentFile(job.source, job.options, helper);
-}
-
-async function pageHelper(): Promise<PageHelper> {
-  const { LEASE_GRANTED, pageHelperThread } = await import('../read/pdf-page-helper.js');
-  return pageHelperThread(LEASE_GRANTED);
+  if (timeoutMs === 0) return readJob(job);
+  const { readInWorker } = await import('../read/read-in-worker.js');
+  return readInWorker(job, timeoutMs);
 }
 
 async function readAll(stream: Readable): Promise<Uint8Array> {

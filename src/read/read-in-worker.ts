@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Document } from '../document/types.js';
 import { workerExecArgv } from '../worker-loader.js';
 import { ReadError, timedOutMessage } from './errors.js';
-import type { ReadJob, ReadReply } from './read-worker.js';
+import type { ReadJob, ReadReply } from './read-job.js';
 
 /** The reading thread's entry, compiled or (tests, development) its TypeScript source. */
 export const READ_WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './read-worker.ts' : './read-worker.js', import.meta.url);
