@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { CriteriaSet } from '../criteria/types.js';
 import type { Document } from '../document/types.js';
 import { createMatcher } from '../match/match.js';
-import { ReadError } from '../read/errors.js';
+import { asReadError } from '../read/errors.js';
 import { readDocumentBytes, readFileBytes, type ReadOptions } from '../read/index.js';
 import type { PageHelper } from '../read/pdf-pages.js';
 import { analyzeDocument } from '../score/analyze.js';
@@ -61,7 +61,6 @@ async function readTask(task: DocumentTask, options: ReadOptions, cache: Documen
 }
 
 export function toErrorResult(path: string, error: unknown): DocumentResult {
-  if (error instanceof ReadError) return errorResult(path, error.code, error.message);
-  const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
-  return errorResult(path, 'READ_FAILED', message);
+  const { code, message } = asReadError(error);
+  return errorResult(path, code, message);
 }

@@ -8,7 +8,7 @@ import { serialize } from 'node:v8';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import Tinypool from 'tinypool';
 import { workerExecArgv } from '../worker-loader.js';
-import { timedOutMessage } from '../read/errors.js';
+import { firstLineOf, timedOutMessage } from '../read/errors.js';
 import { errorResult } from '../score/error-result.js';
 import type { DocumentResult } from '../score/types.js';
 import type { AnalysisSetup, DocumentTask } from './analyze-document.js';
@@ -146,8 +146,7 @@ export function startWorkerPool(threads: number, timeoutMs: number, workerUrl: U
         if (signal?.aborted) return interruptedResult(task.path);
         if (timedOut) return errorResult(task.path, 'TIMEOUT', timedOutMessage(timeoutMs));
         if (exitCode !== undefined) return errorResult(task.path, 'WORKER_FAILED', `the worker analysing it exited (code ${exitCode})`);
-        const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
-        return errorResult(task.path, 'WORKER_FAILED', `the worker analysing it failed: ${message}`);
+        return errorResult(task.path, 'WORKER_FAILED', `the worker analysing it failed: ${firstLineOf(error)}`);
       } finally {
         lease?.close();
         signal?.removeEventListener('abort', interrupt);

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Document, DocumentFormat, LanguageCode } from '../document/types.js';
-import { ReadError } from '../read/errors.js';
+import { asReadError } from '../read/errors.js';
 import type { ReadOptions } from '../read/index.js';
 import { readJob, type ReadJob } from '../read/read-job.js';
 import { DEFAULT_TIMEOUT_SECONDS, parseJobs, parseTimeout } from './jobs.js';
@@ -51,7 +51,7 @@ export async function runExtract(input: string, options: ExtractOptions, io: Cli
     const document = await readWithin({ source: absolute, ...(bytes ? { bytes } : {}), options: read, pageHelper: helperAllowed }, timeoutMs);
     output = render({ ...document, path });
   } catch (error) {
-    const { code, message } = error instanceof ReadError ? error : new ReadError('READ_FAILED', error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
+    const { code, message } = asReadError(error);
     io.stderr.write(`s4s: ${path}: ${message} [${code}]\n`);
     if (options.format !== 'json') return EXIT_FAILURE;
     output = extractErrorJson(path, code, message);

@@ -2,6 +2,8 @@
 // calls process.exit and takes its streams, cwd and env as arguments, so tests run it in-process.
 import { Command, CommanderError, Option } from 'commander';
 import { CriteriaError, formatCriteriaIssue } from '../criteria/errors.js';
+import { firstLineOf } from '../read/errors.js';
+import { FORMAT_NAMES } from '../report/index.js';
 import { EXIT_FAILURE, UsageError, type CliIo } from './io.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -23,8 +25,6 @@ Examples:
 Exit codes: 0 done, 1 a compliance threshold failed, 2 s4s could not do its job
 (an input unreadable or missing, invalid criteria, nothing matched).`;
 
-const REPORT_FORMATS = ['text', 'json', 'jsonl', 'md', 'csv', 'sarif', 'junit', 'github', 'html'];
-
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   const program = new Command();
@@ -42,7 +42,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description('analyse documents (files, directories, globs, - for standard input) and report compliance')
     .argument('[inputs...]', 'files, directories, globs, or - for standard input')
     .option('-c, --criteria <set>', 'criteria set: id, id@version or path to a JSON file (repeatable; default: all bundled sets)', collect, [])
-    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMAT_NAMES).default('text'))
     .option('-o, --output <path>', 'write the report to a file instead of standard output')
     .option('--report <format=path>', 'also write a report in another format, e.g. sarif=s4s.sarif (repeatable)', collect, [])
     .addOption(new Option('--csv-layout <layout>', 'CSV: long (document x criterion) or wide (one row per document)').choices(['long', 'wide']).default('long'))
@@ -78,7 +78,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .command('merge')
     .description('combine the JSON or JSONL results of shards (check --shard k/n) into one report')
     .argument('<results...>', 'result files written by s4s check --format json or --format jsonl')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMAT_NAMES).default('text'))
     .option('-o, --output <path>', 'write the report to a file instead of standard output')
     .option('-q, --quiet', 'print only errors (never changes the exit code)')
     .option('--no-color', 'no colours in the terminal summary (NO_COLOR is honoured too)')
@@ -225,8 +225,7 @@ function handleError(error: unknown, io: CliIo): number {
     return EXIT_FAILURE;
   }
   // An unexpected failure is our bug, not the user's: say so in one line, details only on request.
-  const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`s4s: internal error: ${message.split('\n')[0]} (set S4S_DEBUG=1 for details)\n`);
+  io.stderr.write(`s4s: internal error: ${firstLineOf(error)} (set S4S_DEBUG=1 for details)\n`);
   if (io.env.S4S_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT_FAILURE;
 }

@@ -28,6 +28,20 @@ export class ReadError extends Error {
   }
 }
 
+/**
+ * The first line of an error's message: what a user is shown, in one line (a library's message may go
+ * on with a dump or a stack). An error without a message gives its name.
+ */
+export function firstLineOf(error: unknown): string {
+  const line = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  return line || (error instanceof Error ? error.name : 'unknown error');
+}
+
+/** A ReadError as it is, anything else (a library's failure) as READ_FAILED with its first line. */
+export function asReadError(error: unknown): ReadError {
+  return error instanceof ReadError ? error : new ReadError('READ_FAILED', firstLineOf(error));
+}
+
 /** The one line for a document stopped by its time limit (`--timeout`): "stopped after 300 s (--timeout)". */
 export function timedOutMessage(timeoutMs: number): string {
   const seconds = timeoutMs / 1000;

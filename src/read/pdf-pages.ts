@@ -6,6 +6,7 @@
 // same whoever read which page.
 import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { buildSegments, type TextSegment } from './pdf-lines.js';
+import { firstLineOf } from './errors.js';
 import { openPdf } from './pdf-load.js';
 
 /** One page as read: its text segments, or why it could not be read. Plain data, sent between threads. */
@@ -104,7 +105,7 @@ export async function readPage(document: PDFDocumentProxy, number: number): Prom
     const items = content.items.filter((item): item is TextItem => 'str' in item);
     return { page: number, height: viewport.height, segments: buildSegments(items, viewport.transform), transform: viewport.transform };
   } catch (error) {
-    return { page: number, height: 0, segments: [], transform: [], error: firstLine(error) };
+    return { page: number, height: 0, segments: [], transform: [], error: firstLineOf(error) };
   } finally {
     page?.cleanup();
   }
@@ -149,6 +150,3 @@ export async function readAllPages(document: PDFDocumentProxy, claims: PageClaim
  */
 export const MIN_PAGES_TO_SHARE = 60;
 
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
-}

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Document } from '../document/types.js';
 import { workerExecArgv } from '../worker-loader.js';
-import { ReadError, timedOutMessage } from './errors.js';
+import { firstLineOf, ReadError, timedOutMessage } from './errors.js';
 import type { ReadJob, ReadReply } from './read-job.js';
 
 /** The reading thread's entry, compiled or (tests, development) its TypeScript source. */
@@ -22,7 +22,7 @@ export async function readInWorker(job: ReadJob, timeoutMs: number, workerUrl: U
   const reply = new Promise<ReadReply>((resolve, reject) => {
     timer = setTimeout(() => reject(new ReadError('TIMEOUT', timedOutMessage(timeoutMs))), timeoutMs);
     worker.once('message', resolve);
-    worker.once('error', (error) => reject(new ReadError('READ_FAILED', `the thread reading it failed: ${error.message.split('\n')[0] ?? error.name}`)));
+    worker.once('error', (error) => reject(new ReadError('READ_FAILED', `the thread reading it failed: ${firstLineOf(error)}`)));
     worker.once('exit', (code) => reject(new ReadError('READ_FAILED', `the thread reading it exited (code ${code})`)));
   });
   try {

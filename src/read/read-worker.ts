@@ -2,7 +2,7 @@
 // read-in-worker.ts): a reader stuck in a damaged PDF can then be stopped from outside. It reads one
 // document, posts it back (or the reason it could not be read) and ends.
 import { parentPort, workerData } from 'node:worker_threads';
-import { ReadError } from './errors.js';
+import { asReadError } from './errors.js';
 import { readJob, type ReadJob, type ReadReply } from './read-job.js';
 
 parentPort?.postMessage(await replyTo(workerData as ReadJob));
@@ -11,7 +11,7 @@ async function replyTo(job: ReadJob): Promise<ReadReply> {
   try {
     return { document: await readJob(job) };
   } catch (error) {
-    if (error instanceof ReadError) return { error: { code: error.code, message: error.message } };
-    return { error: { code: 'READ_FAILED', message: error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error) } };
+    const { code, message } = asReadError(error);
+    return { error: { code, message } };
   }
 }
