@@ -93,6 +93,11 @@ export function loadCriteriaFile(path: string, cwd = process.cwd(), seen: string
   const base = setFile.extends ? loadBase(setFile.extends, path, cwd, [...seen, path]) : undefined;
   const merged = mergeCriteria(setFile, base, file);
   const issues = [...checkCriteriaConsistency({ ...setFile, criteria: merged }, file), ...missingFields(setFile, merged, file)];
+  const enabled = merged.filter((criterion) => criterion.enabled !== false && !(setFile.disable ?? []).includes(criterion.id));
+  // Checked after `extends` and `disable`: a set that extends another may list no criteria of its own.
+  if (issues.length === 0 && enabled.length === 0) {
+    issues.push({ file, pointer: '/criteria', message: 'the set has no criteria (none listed, or all disabled): it would score every document 0' });
+  }
   if (issues.length > 0) throw new CriteriaError(issues);
   return {
     id: setFile.id,
@@ -104,7 +109,7 @@ export function loadCriteriaFile(path: string, cwd = process.cwd(), seen: string
     changelog: setFile.changelog ?? [],
     ...(base ? { extends: `${base.id}@${base.version}` } : {}),
     origin: file,
-    criteria: merged.filter((criterion) => criterion.enabled !== false && !(setFile.disable ?? []).includes(criterion.id)).map((criterion) => complete(criterion, setFile)),
+    criteria: enabled.map((criterion) => complete(criterion, setFile)),
   };
 }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CriteriaError } from '../../src/criteria/errors.js';
 import { loadCriteriaSet } from '../../src/criteria/load.js';
@@ -33,6 +36,22 @@ describe('loadCriteriaSet', () => {
     expect(transport?.weight).toBe(5);
     expect(transport?.terms.en).toEqual(['public transport*', 'cycle path*', 'tram*', 'bus lane*']);
     expect(transport?.guidance.cs).toBe('Doplňte opatření pro veřejnou dopravu.');
+  });
+
+  it('refuses a set left without criteria, and accepts one that extends another with none of its own', () => {
+    const directory = mkdtempSync(join(tmpdir(), 's4s-criteria-'));
+    const base = { id: 'city', version: '0.1.0', title: { en: 'City' }, source: 'test', languages: ['en'] };
+    const write = (name: string, set: object) => {
+      writeFileSync(join(directory, name), JSON.stringify(set));
+      return join(directory, name);
+    };
+    const mini = testFixture('criteria', 'mini.json');
+    const miniIds = loadCriteriaSet(mini).criteria.map((criterion) => criterion.id);
+    for (const path of [write('empty.json', { ...base, criteria: [] }), write('all-off.json', { ...base, extends: mini, disable: miniIds, criteria: [] })]) {
+      expect(() => loadCriteriaSet(path, directory)).toThrow(new CriteriaError([{ file: path.slice(directory.length + 1), pointer: '/criteria', message: 'the set has no criteria (none listed, or all disabled): it would score every document 0' }]));
+    }
+    const renamed = loadCriteriaSet(write('renamed.json', { ...base, extends: mini, criteria: [] }), directory);
+    expect(renamed.criteria.map((criterion) => criterion.id)).toEqual(miniIds);
   });
 
   it('says which bundled ids exist when one is unknown', () => {
