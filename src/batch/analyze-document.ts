@@ -5,6 +5,7 @@ import type { CriteriaSet } from '../criteria/types.js';
 import type { Document } from '../document/types.js';
 import { createMatcher } from '../match/match.js';
 import { asReadError } from '../read/errors.js';
+import { detectFormat } from '../read/detect-format.js';
 import { readDocumentBytes, readFileBytes, type ReadOptions } from '../read/index.js';
 import type { PageHelper } from '../read/pdf-pages.js';
 import { analyzeDocument } from '../score/analyze.js';
@@ -52,8 +53,12 @@ export function createDocumentAnalyzer(setup: AnalysisSetup): DocumentAnalyzer {
 async function readTask(task: DocumentTask, options: ReadOptions, cache: DocumentCache | undefined, pdfHelper: PageHelper | undefined): Promise<Document> {
   const bytes = task.bytes ?? (await readFileBytes(task.source, options));
   if (!cache) return readDocumentBytes(bytes, task.source, options, pdfHelper);
+  const format = detectFormat(bytes, task.source, options.formatHint);
+  // A PDF opened with --password is never cached: its text would sit decrypted on disk, and a wrong
+  // password must be refused, not answered from what the right one once opened.
+  if (format === 'pdf' && options.password !== undefined) return readDocumentBytes(bytes, task.source, options, pdfHelper);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const cached = cache.lookup(sha256);
+  const cached = cache.lookup(sha256, format);
   if (cached) return cached;
   const document = await readDocumentBytes(bytes, task.source, options, pdfHelper);
   cache.store(document);

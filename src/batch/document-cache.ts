@@ -5,15 +5,19 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Document } from '../document/types.js';
+import type { Document, DocumentFormat } from '../document/types.js';
 import type { ReadOptions } from '../read/index.js';
 
-/** Bumped when the entry layout changes, so that old entries are simply not found. */
-const ENTRY_LAYOUT = 1;
+/** Bumped when the entry layout or key changes, so that old entries are simply not found (2: the format joined the key). */
+const ENTRY_LAYOUT = 2;
 
 export interface DocumentCache {
   readonly directory: string;
-  lookup(sha256: string): Document | undefined;
+  /**
+   * The document read from these bytes as this format: the same bytes are Markdown in `plan.md` and
+   * plain text in `plan.txt` (or on standard input without --stdin-format), and read differently.
+   */
+  lookup(sha256: string, format: DocumentFormat): Document | undefined;
   store(document: Document): void;
 }
 
@@ -36,22 +40,22 @@ export function readerFingerprint(toolVersion: string, options: ReadOptions): st
 }
 
 export function openDocumentCache(directory: string, fingerprint: string): DocumentCache {
-  const keyOf = (sha256: string) => createHash('sha256').update(fingerprint).update('\0').update(sha256).digest('hex');
+  const keyOf = (sha256: string, format: DocumentFormat) => createHash('sha256').update(fingerprint).update('\0').update(format).update('\0').update(sha256).digest('hex');
   const fileOf = (key: string) => join(directory, 'documents', key.slice(0, 2), `${key}.json`);
   return {
     directory,
-    lookup(sha256) {
-      const key = keyOf(sha256);
+    lookup(sha256, format) {
+      const key = keyOf(sha256, format);
       let entry: unknown;
       try {
         entry = JSON.parse(readFileSync(fileOf(key), 'utf8'));
       } catch {
         return undefined;
       }
-      return isEntry(entry, key, sha256) ? entry.document : undefined;
+      return isEntry(entry, key, sha256) && entry.document.format === format ? entry.document : undefined;
     },
     store(document) {
-      const key = keyOf(document.sha256);
+      const key = keyOf(document.sha256, document.format);
       const target = fileOf(key);
       const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
       try {

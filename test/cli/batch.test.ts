@@ -176,6 +176,36 @@ describe('s4s check --cache', () => {
     expect(JSON.parse(readFileSync(entryPath, 'utf8')).document.sha256).toBe(JSON.parse(first.stdout).documents[0].sha256);
   });
 
+  it('keeps the same bytes apart when they are read as different formats, and never caches a PDF opened with a password', async () => {
+    const directory = temporaryDirectory();
+    const cache = join(directory, 'cache');
+    const markdown = readFileSync(join(ROOT, 'fixtures/strategies/en-riverton.md'));
+    writeFileSync(join(directory, 'plan.md'), markdown);
+    writeFileSync(join(directory, 'plan.txt'), markdown);
+    const formats = (stdout: string) => JSON.parse(stdout).documents.map((document: { path: string; format: string; score: number }) => `${document.path} ${document.format} ${document.score}`);
+    const uncached = formats((await runS4s(['check', 'plan.md', 'plan.txt', '--criteria', MINI, '--format', 'json', '--jobs', '1', '--timeout', '0'], { cwd: directory })).stdout);
+    expect(uncached.map((line: string) => line.split(' ').slice(0, 2).join(' '))).toEqual(['plan.md md', 'plan.txt txt']);
+    // Whichever is read first, and however often: each keeps its own format (and score) with a cache.
+    for (const order of [['plan.txt', 'plan.md'], ['plan.md', 'plan.txt'], ['plan.txt', 'plan.md']]) {
+      const run = await runS4s(['check', ...order, '--criteria', MINI, '--format', 'json', '--jobs', '1', '--timeout', '0', '--cache-dir', cache], { cwd: directory });
+      expect(formats(run.stdout)).toEqual(uncached);
+    }
+    const piped = await runS4s(['check', '-', '--criteria', MINI, '--format', 'json', '--cache-dir', cache, '--stdin-format', 'txt'], { cwd: directory, stdin: markdown });
+    expect(formats(piped.stdout)).toEqual([uncached[1]!.replace('plan.txt', '-')]);
+
+    const encrypted = join(ROOT, 'fixtures/pdf/encrypted.pdf');
+    const opened = await runS4s(['check', encrypted, '--password', 'heslo-s4s', '--criteria', MINI, '--format', 'json', '--cache-dir', cache]);
+    expect(opened.code).toBe(0);
+    const wrong = await runS4s(['check', encrypted, '--password', 'wrong', '--criteria', MINI, '--format', 'json', '--cache-dir', cache]);
+    expect(wrong.code).toBe(2);
+    expect(JSON.parse(wrong.stdout).documents[0].error).toMatchObject({ code: 'ENCRYPTED' });
+    const cachedFormats = readdirSync(join(cache, 'documents'), { recursive: true })
+      .filter((name) => String(name).endsWith('.json'))
+      .map((name) => JSON.parse(readFileSync(join(cache, 'documents', String(name)), 'utf8')).document.format as string);
+    // plan.md, plan.txt, and standard input (--stdin-format is a reading option of its own); no PDF.
+    expect(cachedFormats.sort()).toEqual(['md', 'txt', 'txt']);
+  });
+
   it('defaults to the user cache directory', async () => {
     const home = temporaryDirectory();
     const run = await runS4s(['check', 'fixtures/strategies/en-riverton.md', '--criteria', MINI, '--format', 'json', '--cache'], { env: { XDG_CACHE_HOME: home } });
