@@ -93,7 +93,7 @@ export function loadCriteriaFile(path: string, cwd = process.cwd(), seen: string
   const base = setFile.extends ? loadBase(setFile.extends, path, cwd, [...seen, path]) : undefined;
   const merged = mergeCriteria(setFile, base, file);
   const issues = [...checkCriteriaConsistency({ ...setFile, criteria: merged }, file), ...missingFields(setFile, merged, file)];
-  const enabled = merged.filter((criterion) => criterion.enabled !== false && !(setFile.disable ?? []).includes(criterion.id));
+  const enabled = withoutDisabled(merged, setFile.disable ?? []);
   // Checked after `extends` and `disable`: a set that extends another may list no criteria of its own.
   if (issues.length === 0 && enabled.length === 0) {
     issues.push({ file, pointer: '/criteria', message: 'the set has no criteria (none listed, or all disabled): it would score every document 0' });
@@ -111,6 +111,18 @@ export function loadCriteriaFile(path: string, cwd = process.cwd(), seen: string
     origin: file,
     criteria: enabled.map((criterion) => complete(criterion, setFile)),
   };
+}
+
+/**
+ * The criteria left when those disabled (by `disable` or `"enabled": false`) are taken out, each
+ * with everything under it: disabling goal sdg/14 also disables its targets sdg/14.1 to sdg/14.c,
+ * which would otherwise stay, reported under a parent the set no longer has.
+ */
+function withoutDisabled<T extends { id: string; parent?: string; enabled?: boolean }>(criteria: T[], disable: readonly string[]): T[] {
+  const parentOf = new Map(criteria.map((criterion) => [criterion.id, criterion.parent]));
+  const off = new Set([...disable, ...criteria.filter((criterion) => criterion.enabled === false).map((criterion) => criterion.id)]);
+  const isOff = (id: string | undefined, depth = 0): boolean => id !== undefined && depth <= criteria.length && (off.has(id) || isOff(parentOf.get(id), depth + 1));
+  return criteria.filter((criterion) => !isOff(criterion.id));
 }
 
 function loadBase(spec: string, fromPath: string, cwd: string, seen: string[]): CriteriaSet {

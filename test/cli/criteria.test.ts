@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runS4s, testFixture } from '../helpers.js';
+import { ROOT, runS4s, testFixture } from '../helpers.js';
 
 describe('s4s criteria', () => {
   it('lists the bundled sets with versions, counts and ids', async () => {
@@ -58,6 +58,18 @@ describe('s4s criteria', () => {
     const run = await runS4s(['criteria', 'validate', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`s4s: ${file}: /criteria/0/terms/en/0: a term cannot contain "?": terms have no wildcards except a trailing "*"\n`);
+  });
+
+  it('loads a set named twice once, and refuses two different sets under one id', async () => {
+    const once = await runS4s(['check', 'fixtures/strategies/en-riverton.md', '--criteria', 'smart', '--criteria', 'sdg', '--format', 'json']);
+    const twice = await runS4s(['check', 'fixtures/strategies/en-riverton.md', '--criteria', 'smart', '--criteria', 'sdg', '--criteria', 'sdg@1.0.0', '--format', 'json']);
+    expect(twice).toMatchObject({ code: 0, stdout: once.stdout });
+    expect(JSON.parse(twice.stdout).criteriaSets.map((set: { id: string }) => set.id)).toEqual(['smart', 'sdg']);
+    const directory = mkdtempSync(join(tmpdir(), 's4s-criteria-'));
+    const copy = JSON.parse(readFileSync(join(ROOT, 'criteria/egd/1.0.0.json'), 'utf8'));
+    writeFileSync(join(directory, 'egd-next.json'), JSON.stringify({ ...copy, $schema: undefined, version: '1.1.0' }));
+    const clash = await runS4s(['check', join(ROOT, 'fixtures/strategies/en-riverton.md'), '--criteria', 'egd', '--criteria', 'egd-next.json'], { cwd: directory });
+    expect(clash).toMatchObject({ code: 2, stdout: '', stderr: 's4s: --criteria names two sets with the id "egd": egd@1.0.0 (criteria/egd/1.0.0.json) and egd@1.1.0 (egd-next.json); choose one\n' });
   });
 
   it('prints the criteria schema', async () => {

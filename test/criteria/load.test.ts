@@ -54,6 +54,24 @@ describe('loadCriteriaSet', () => {
     expect(renamed.criteria.map((criterion) => criterion.id)).toEqual(miniIds);
   });
 
+  it('disables what lies under a disabled criterion: a goal takes its targets with it', () => {
+    const directory = mkdtempSync(join(tmpdir(), 's4s-criteria-'));
+    const path = join(directory, 'no-oceans.json');
+    writeFileSync(path, JSON.stringify({ id: 'mysdg', version: '1.0.0', extends: 'sdg@1.0.0', title: { en: 'My SDG' }, source: 'test', languages: ['en'], disable: ['sdg/14'], criteria: [] }));
+    const ids = loadCriteriaSet(path, directory).criteria.map((criterion) => criterion.id);
+    const all = loadCriteriaSet('sdg@1.0.0').criteria.map((criterion) => criterion.id);
+    expect(ids).toEqual(all.filter((id) => id !== 'sdg/14' && !id.startsWith('sdg/14.')));
+    expect(ids).toContain('sdg/13.1');
+    // A set extending it validates too: no criterion is left under a parent that is gone.
+    const further = join(directory, 'further.json');
+    writeFileSync(further, JSON.stringify({ id: 'further', version: '1.0.0', extends: './no-oceans.json', title: { en: 'Further' }, source: 'test', languages: ['en'], criteria: [] }));
+    expect(loadCriteriaSet(further, directory).criteria.map((criterion) => criterion.id)).toEqual(ids);
+    const mini = loadCriteriaSet(testFixture('criteria', 'mini.json')).criteria.map((criterion) => criterion.id);
+    const offParent = join(directory, 'off-parent.json');
+    writeFileSync(offParent, JSON.stringify({ id: 'city', version: '0.1.0', extends: testFixture('criteria', 'mini.json'), title: { en: 'City' }, source: 'test', languages: ['en'], criteria: [{ id: 'mini/transport', enabled: false }] }));
+    expect(loadCriteriaSet(offParent, directory).criteria.map((criterion) => criterion.id)).toEqual(mini.filter((id) => !id.startsWith('mini/transport')));
+  });
+
   it('says which bundled ids exist when one is unknown', () => {
     expect(() => loadCriteriaSet('nope')).toThrow(/no bundled criteria set "nope"/);
     expect(() => loadCriteriaSet('sdg@9.9.9')).toThrow(/no version 9\.9\.9 of "sdg"/);
