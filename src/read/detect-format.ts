@@ -1,6 +1,7 @@
 // Decides a file's format from its bytes (magic numbers): a PDF named .docx is read as a PDF, a zip
 // goes to the DOCX reader (which checks it holds a Word document), and known binary formats and
-// junk are refused with a reason. Only for text does the name (or --stdin-format) choose md or txt.
+// junk are refused with a reason. Only for text does the name choose md or txt; on standard input,
+// --stdin-format or else the text itself (Markdown headings or front matter).
 import { extname } from 'node:path';
 import type { DocumentFormat } from '../document/types.js';
 import { utf16WithoutBom } from './decode-text.js';
@@ -42,7 +43,26 @@ export function detectFormat(bytes: Uint8Array, path: string, hint?: DocumentFor
   if (binary) throw new ReadError('UNSUPPORTED', 'binary content that is not PDF or DOCX');
   // Files go by their names: `check --stdin-format md notes.txt -` reads notes.txt as plain text.
   if (claimed === 'md' || claimed === 'txt') return claimed;
+  if (path === '-') return looksLikeMarkdown(bytes) ? 'md' : 'txt';
   return MARKDOWN_EXTENSIONS.has(extension) ? 'md' : 'txt';
+}
+
+/** How much of standard input is looked at to tell Markdown from plain text. */
+const MARKDOWN_SNIFF_BYTES = 64 * 1024;
+/** An ATX heading (`## Doprava`; `#1` is not one) or a setext one (a line over `===`). */
+const MARKDOWN_HEADING = /^ {0,3}#{1,6}[ \t]+\S|^[^\n]*\S[^\n]*\r?\n {0,3}=+[ \t]*\r?$/m;
+/** YAML front matter at the very start, as Markdown exports of strategies often carry. */
+const FRONT_MATTER = /^\uFEFF?---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*\r?(?:\n|$)/;
+
+/**
+ * Standard input has no name to go by: `cat strategy.md | s4s check -` is Markdown when its text
+ * has a Markdown heading or front matter, and plain text otherwise (where # starts no heading).
+ */
+function looksLikeMarkdown(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, MARKDOWN_SNIFF_BYTES);
+  const encoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : (utf16WithoutBom(head) ?? 'utf-8');
+  const text = new TextDecoder(encoding).decode(head);
+  return FRONT_MATTER.test(text) || MARKDOWN_HEADING.test(text);
 }
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {

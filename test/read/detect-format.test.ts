@@ -27,11 +27,20 @@ describe('detectFormat', () => {
     expect(detectFormat(text('# Strategie'), 'a.md')).toBe('md');
     expect(detectFormat(text('# Strategie'), 'a.txt')).toBe('txt');
     expect(detectFormat(text('# Strategie'), '-', 'md')).toBe('md');
-    expect(detectFormat(text('# Strategie'), '-')).toBe('txt');
+    expect(detectFormat(text('# Strategie'), '-', 'txt')).toBe('txt');
     // The hint is for standard input: files named .txt or .md keep their formats in the same run.
     expect(detectFormat(text('# Strategie'), 'a.txt', 'md')).toBe('txt');
     expect(detectFormat(text('# Strategie'), 'a.md', 'txt')).toBe('md');
     expect(detectFormat(Buffer.from('Čeština', 'utf16le'), 'a.txt')).toBe('txt');
+  });
+
+  it('tells Markdown on standard input by its headings or front matter, and plain text by their absence', () => {
+    expect(detectFormat(text('Strategie města\n\n## 1 Doprava\n\nMěsto podporuje MHD.\n'), '-')).toBe('md');
+    expect(detectFormat(text('Strategie města\n==============\n\nText.\n'), '-')).toBe('md');
+    expect(detectFormat(text('---\ntitle: Strategie\n---\nMěsto podporuje MHD.\n'), '-')).toBe('md');
+    expect(detectFormat(Buffer.from('\uFEFF# Stratégia mesta\n\nText.\n', 'utf16le'), '-')).toBe('md');
+    expect(detectFormat(text('STRATEGIE MĚSTA\n\n1 Doprava\n#1 priorita je MHD.\nCena 5 # kusů.\n'), '-')).toBe('txt');
+    expect(detectFormat(text('Úvod\n---\nA dash line is a rule in plain text too.\n'), '-')).toBe('txt');
   });
 
   it('refuses binary junk and known binary formats with a reason', () => {
