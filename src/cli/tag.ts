@@ -98,15 +98,30 @@ function inputKind(file: string, content: string): InputKind {
 }
 
 function readPassages(content: string, kind: InputKind, file: string, options: TagOptions): Passage[] {
-  const rows = kind === 'jsonl' ? parseJsonLines(content, file) : parseDelimited(content, kind === 'tsv' ? '\t' : ',', file);
+  const { rows, lines } = kind === 'jsonl' ? parseJsonLines(content, file) : { rows: parseDelimited(content, kind === 'tsv' ? '\t' : ',', file), lines: undefined };
   if (rows.length === 0) return [];
   const columns = new Set(rows.flatMap((row) => Object.keys(row)));
   const available = [...columns].filter(Boolean).join(', ');
   if (!columns.has(options.textColumn)) throw new UsageError(`${file}: no column "${options.textColumn}" for the passage text (columns: ${available}); choose one with --text-column`);
   const numbered = !columns.has(options.idColumn);
   if (numbered && options.idColumn !== DEFAULT_ID_COLUMN) throw new UsageError(`${file}: no column "${options.idColumn}" for passage ids (columns: ${available})`);
+  if (lines) checkJsonFields(rows, lines, file, options.textColumn, numbered ? undefined : options.idColumn);
   return rows.map((row, index) => ({ id: numbered ? String(index + 1) : cellText(row[options.idColumn]), text: cellText(row[options.textColumn]) }));
 }
+
+/**
+ * Every JSON line needs its own text (a string) and, when lines carry ids, its id: a line without
+ * them would be tagged as an empty passage and, addressing nothing, leave no row behind.
+ */
+function checkJsonFields(rows: Record<string, unknown>[], lines: number[], file: string, textField: string, idField: string | undefined): void {
+  rows.forEach((row, index) => {
+    const where = `${file}: line ${lines[index]}`;
+    if (!(textField in row)) throw new UsageError(`${where} has no "${textField}" field for the passage text`);
+    if (typeof row[textField] !== 'string') throw new UsageError(`${where}: "${textField}" is not a string`);
+    if (idField !== undefined && (row[idField] === undefined || row[idField] === null)) throw new UsageError(`${where} has no "${idField}" field, which the other lines have`);
+  });
+}
+
 
 function cellText(value: unknown): string {
   if (value === undefined || value === null) return '';
@@ -123,8 +138,10 @@ function parseDelimited(content: string, delimiter: string, file: string): Recor
   }
 }
 
-function parseJsonLines(content: string, file: string): Record<string, unknown>[] {
+/** The objects of a JSON Lines file, and the line each came from (blank lines are skipped). */
+function parseJsonLines(content: string, file: string): { rows: Record<string, unknown>[]; lines: number[] } {
   const rows: Record<string, unknown>[] = [];
+  const lines: number[] = [];
   content
     .replace(/^\uFEFF/, '')
     .split('\n')
@@ -138,8 +155,9 @@ function parseJsonLines(content: string, file: string): Record<string, unknown>[
       }
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${file}: line ${index + 1} is not a JSON object`);
       rows.push(value as Record<string, unknown>);
+      lines.push(index + 1);
     });
-  return rows;
+  return { rows, lines };
 }
 
 async function readAll(stream: Readable): Promise<string> {

@@ -120,15 +120,26 @@ describe('s4s tag', () => {
   });
 
   it('says in one line what is wrong with the input, and exits 2', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 's4s-tag-'));
+    let files = 0;
+    const jsonLines = (...lines: string[]) => {
+      const name = `passages-${++files}.jsonl`;
+      writeFileSync(join(scratch, name), `${lines.join('\n')}\n`);
+      return name;
+    };
     const cases: [string[], string][] = [
       [[tagFixture('passages.csv'), '--text-column', 'body'], 'no column "body" for the passage text (columns: id, text, source); choose one with --text-column'],
       [[tagFixture('passages.csv'), '--id-column', 'key'], 'no column "key" for passage ids (columns: id, text, source)'],
       [[tagFixture('broken.jsonl')], 'line 2 is not valid JSON'],
       [[tagFixture('ragged.csv')], 'ragged.csv: not valid CSV at line 3 (Invalid Record Length'],
       [['missing.csv'], 'missing.csv: no such file'],
+      // JSON Lines: every line needs its text, as a string, and its id when the other lines have one.
+      [[jsonLines('{"id":1,"text":"bus lanes"}', '', '{"id":2,"body":"trams"}'), '--text-column', 'text'], 'passages-1.jsonl: line 3 has no "text" field for the passage text'],
+      [[jsonLines('{"id":1,"text":"bus lanes"}', '{"id":2,"text":42}')], 'passages-2.jsonl: line 2: "text" is not a string'],
+      [[jsonLines('{"id":1,"text":"bus lanes"}', '{"text":"trams"}')], 'passages-3.jsonl: line 2 has no "id" field, which the other lines have'],
     ];
     for (const [args, message] of cases) {
-      const run = await runS4s(['tag', ...args, '--criteria', MINI]);
+      const run = await runS4s(['tag', ...args, '--criteria', MINI], { cwd: scratch });
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(message);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
