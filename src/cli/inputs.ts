@@ -2,8 +2,8 @@
 // documents to read; names that match nothing are kept so that they are reported, not lost.
 // Symbolic links are followed (the walk stops at loops), and a file reached by several paths is
 // read once, under its own path when that was among them, else the shortest.
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { compareText } from '../document/compare-text.js';
 
@@ -36,6 +36,8 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<Input
       if (statSync(absolute).isDirectory()) {
         const found = await glob(`**/*.{${DOCUMENT_EXTENSIONS.join(',')}}`, { cwd: absolute, absolute: true, caseSensitiveMatch: false, followSymbolicLinks: true });
         for (const file of found) add(resolve(file));
+        // The glob skips links whose target is gone; they are reported (ENOENT), not dropped.
+        for (const link of danglingLinks(absolute)) add(link);
       } else add(absolute);
       continue;
     }
@@ -47,6 +49,23 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<Input
     entries.set(absolute, { path: printable(input), source: absolute, missing: true });
   }
   return [...entries.values()].sort((a, b) => compareText(a.path, b.path));
+}
+
+/**
+ * Symbolic links under `directory` named as documents whose targets do not exist (a draft moved
+ * away, a broken checkout): a batch that dropped them would report fewer documents than it was given.
+ * Hidden directories are skipped, as the glob skips them.
+ */
+function danglingLinks(directory: string): string[] {
+  const extensions = new Set(DOCUMENT_EXTENSIONS.map((extension) => `.${extension}`));
+  try {
+    return readdirSync(directory, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isSymbolicLink() && extensions.has(extname(entry.name).toLowerCase()))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .filter((path) => !relative(directory, path).split(sep).some((part) => part.startsWith('.')) && !existsSync(path));
+  } catch {
+    return []; // unreadable parts of the tree: the glob has already said what it could
+  }
 }
 
 function realPath(absolute: string): string {

@@ -148,3 +148,18 @@ describe('directories that loop through symbolic links', () => {
     expect(documentsOf(run.stdout).map((document) => document.path)).toEqual(['loop/a/b/linked.md', 'loop/a/b/plan.md']);
   });
 });
+
+describe('links whose targets are gone', () => {
+  it('reports a dangling link inside a directory as ENOENT, with the other documents, and skips hidden folders as the walk does', async () => {
+    const directory = join(root, 'drafts');
+    mkdirSync(join(directory, '.git'), { recursive: true });
+    copyFileSync(STRATEGY, join(directory, 'plan.md'));
+    symlinkSync(join(root, 'moved-away.md'), join(directory, 'old-plan.md'));
+    symlinkSync(join(root, 'moved-away.md'), join(directory, '.git', 'stale.md'));
+    symlinkSync(join(root, 'nowhere'), join(directory, 'notes')); // not named as a document
+    const run = await runS4s(['check', 'drafts', '--format', 'json', '--no-config'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(documentsOf(run.stdout).map((document) => `${document.path} ${document.error?.code ?? 'ok'}`)).toEqual(['drafts/old-plan.md ENOENT', 'drafts/plan.md ok']);
+    expect(run.stderr).toBe('s4s: drafts/old-plan.md: no such file [ENOENT]\n');
+  });
+});
