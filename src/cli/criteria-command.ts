@@ -4,7 +4,7 @@ import { bundledSetIds, listBundledSets, loadCriteriaFile, loadCriteriaSet } fro
 import { localize, type CriteriaSet } from '../criteria/types.js';
 import { criteriaSchema } from '../criteria/validate.js';
 import { resolve } from 'node:path';
-import { EXIT_FAILURE, EXIT_OK, type CliIo } from './io.js';
+import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io.js';
 import { CriteriaError, formatCriteriaIssue } from '../criteria/errors.js';
 
 interface FormatOption {
@@ -61,10 +61,14 @@ function findSetOrCriterion(spec: string, cwd: string): { set: CriteriaSet; crit
   const criterionMatch = /^([a-z][a-z0-9-]*)\/([a-z0-9][a-z0-9.-]*)$/.exec(spec);
   if (criterionMatch && !spec.endsWith('.json')) {
     const set = loadCriteriaSet(criterionMatch[1] ?? '', cwd);
-    if (!set.criteria.some((criterion) => criterion.id === spec)) throw new Error(`no criterion "${spec}" in ${set.id}@${set.version}`);
+    if (!set.criteria.some((criterion) => criterion.id === spec)) {
+      throw new UsageError(`no criterion "${spec}" in ${set.id}@${set.version} (s4s criteria show ${set.id} lists its criteria)`);
+    }
     return { set, criterionId: spec };
   }
-  return { set: loadCriteriaSet(spec, cwd) };
+  // `smart/` or `sdg/`: the set itself, not a file or folder of that name.
+  const setId = /^([a-z][a-z0-9-]*)\/$/.exec(spec)?.[1];
+  return { set: loadCriteriaSet(setId ?? spec, cwd) };
 }
 
 export function runCriteriaValidate(file: string, options: FormatOption, io: CliIo): number {

@@ -25,6 +25,11 @@ Examples:
 Exit codes: 0 done, 1 a compliance threshold failed, 2 s4s could not do its job
 (an input unreadable or missing, invalid criteria, nothing matched).`;
 
+/** `-o, --output <path>`; `-o -` is standard output, as when no -o is given (and over a configuration file's output). */
+function outputOption(description: string): Option {
+  return new Option('-o, --output <path>', `${description} (- for standard output)`).argParser((path: string) => (path === '-' ? undefined : path));
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   const program = new Command();
@@ -43,7 +48,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .argument('[inputs...]', 'files, directories, globs, or - for standard input')
     .option('-c, --criteria <set>', 'criteria set: id, id@version or path to a JSON file (repeatable; default: all bundled sets)', collect, [])
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMAT_NAMES).default('text'))
-    .option('-o, --output <path>', 'write the report to a file instead of standard output')
+    .addOption(outputOption('write the report to a file instead of standard output'))
     .option('--report <format=path>', 'also write a report in another format, e.g. sarif=s4s.sarif (repeatable)', collect, [])
     .addOption(new Option('--csv-layout <layout>', 'CSV: long (document x criterion) or wide (one row per document)').choices(['long', 'wide']).default('long'))
     .option('--bom', 'CSV: start with a UTF-8 byte order mark (for Excel)')
@@ -53,7 +58,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .addOption(new Option('--report-lang <language>', 'language of titles and guidance in the report (default: the document\'s)').choices(['cs', 'sk', 'pl', 'hu', 'en']))
     .option('--password <password>', 'password for encrypted PDFs')
     .addOption(new Option('--stdin-format <format>', 'format of standard input when its content does not tell').choices(['md', 'txt', 'pdf', 'docx']))
-    .option('--max-file-size <size>', 'refuse larger files (e.g. 50MB)', '200MB')
+    .option('--max-file-size <size>', 'refuse larger files (e.g. 50MB; 0: no limit)', '200MB')
     .option('--max-pages <n>', 'refuse PDFs with more pages (0: no limit)', '5000')
     .option('--max-inflated-size <size>', 'refuse DOCX files that would unpack to more, like zip bombs (0: no limit)', '512MB')
     .option('--timestamp', 'record the time of the run in the report (reports are otherwise byte-identical run to run)')
@@ -79,7 +84,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description('combine the JSON or JSONL results of shards (check --shard k/n) into one report')
     .argument('<results...>', 'result files written by s4s check --format json or --format jsonl')
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMAT_NAMES).default('text'))
-    .option('-o, --output <path>', 'write the report to a file instead of standard output')
+    .addOption(outputOption('write the report to a file instead of standard output'))
     .option('-q, --quiet', 'print only errors (never changes the exit code)')
     .option('--no-color', 'no colours in the terminal summary (NO_COLOR is honoured too)')
     .action(async (files: string[], options) => {
@@ -99,7 +104,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--model <file>', 'passage model giving a second opinion where no term matched (default: the bundled English SDG model)')
     .option('--no-model', 'terms only: no passage model')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'json']).default('csv'))
-    .option('-o, --output <path>', 'write to a file instead of standard output')
+    .addOption(outputOption('write to a file instead of standard output'))
     .action(async (file: string, options) => {
       const { runTag } = await import('./tag.js');
       exitCode = await runTag(file, options, io);
@@ -112,13 +117,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .argument('<new>', 'newer version: a document, or a JSON report')
     .option('-c, --criteria <set>', 'criteria set (repeatable; default: the saved report\'s sets, else all bundled sets)', collect, [])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'sarif', 'junit', 'github', 'html']).default('text'))
-    .option('-o, --output <path>', 'write to a file instead of standard output')
+    .addOption(outputOption('write to a file instead of standard output'))
     .option('--report <format=path>', 'also write another format, e.g. md=diff.md (repeatable)', collect, [])
     .option('--fail-on-regression', 'exit 1 when any criterion\'s status got worse')
     .addOption(new Option('--lang <language>', 'document language').choices(['auto', 'cs', 'sk', 'pl', 'hu', 'en']).default('auto'))
     .addOption(new Option('--report-lang <language>', 'language of titles and guidance').choices(['cs', 'sk', 'pl', 'hu', 'en']))
     .option('--password <password>', 'password for encrypted PDFs')
-    .option('--max-file-size <size>', 'refuse larger files (e.g. 50MB)', '200MB')
+    .option('--max-file-size <size>', 'refuse larger files (e.g. 50MB; 0: no limit)', '200MB')
     .option('--max-pages <n>', 'refuse PDFs with more pages (0: no limit)', '5000')
     .option('--max-inflated-size <size>', 'refuse DOCX files that would unpack to more, like zip bombs (0: no limit)', '512MB')
     .option('-j, --jobs <n|auto>', 'threads: with 2 or more, the two documents are analysed at once (auto: the available CPU cores)', 'auto')
@@ -140,11 +145,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description('show what s4s reads from a document: sections with pages (PDF), lines or paragraphs, language, warnings')
     .argument('<input>', 'a PDF, DOCX, Markdown or text file, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format: an outline (text, md) or everything (json)').choices(['text', 'json', 'md']).default('text'))
-    .option('-o, --output <path>', 'write to a file instead of standard output')
+    .addOption(outputOption('write to a file instead of standard output'))
     .addOption(new Option('--lang <language>', 'document language').choices(['auto', 'cs', 'sk', 'pl', 'hu', 'en']).default('auto'))
     .option('--password <password>', 'password for an encrypted PDF')
     .addOption(new Option('--stdin-format <format>', 'format of standard input when its content does not tell').choices(['md', 'txt', 'pdf', 'docx']))
-    .option('--max-file-size <size>', 'refuse larger files (e.g. 50MB)', '200MB')
+    .option('--max-file-size <size>', 'refuse larger files (e.g. 50MB; 0: no limit)', '200MB')
     .option('--max-pages <n>', 'refuse PDFs with more pages (0: no limit)', '5000')
     .option('--max-inflated-size <size>', 'refuse DOCX files that would unpack to more, like zip bombs (0: no limit)', '512MB')
     .option('-j, --jobs <n|auto>', "threads s4s may use: with 2 or more, a long PDF's pages are read by two (auto: the available CPU cores)", 'auto')

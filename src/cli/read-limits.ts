@@ -15,7 +15,7 @@ export function parseReadLimits(options: ReadLimitOptions): Pick<ReadOptions, 'm
   const maxPages = options.maxPages !== undefined ? parsePageLimit(options.maxPages) : undefined;
   const maxInflatedBytes = options.maxInflatedSize !== undefined ? parseSize(options.maxInflatedSize) : undefined;
   return {
-    ...(options.maxFileSize ? { maxBytes: parseSize(options.maxFileSize) } : {}),
+    ...(options.maxFileSize ? { maxBytes: parseSize(options.maxFileSize) || Number.POSITIVE_INFINITY } : {}),
     ...(maxPages ? { maxPages } : {}),
     ...(maxInflatedBytes !== undefined ? { maxInflatedBytes: maxInflatedBytes === 0 ? Number.POSITIVE_INFINITY : maxInflatedBytes } : {}),
   };

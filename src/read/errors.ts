@@ -42,6 +42,13 @@ export function asReadError(error: unknown): ReadError {
   return error instanceof ReadError ? error : new ReadError('READ_FAILED', firstLineOf(error));
 }
 
+/** A size for a message: "900 bytes", "12.3 KB", "1.5 MB", "2.0 GB". */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
+}
+
 /** The one line for a document stopped by its time limit (`--timeout`): "stopped after 300 s (--timeout)". */
 export function timedOutMessage(timeoutMs: number): string {
   const seconds = timeoutMs / 1000;

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { Document, DocumentFormat, LanguageCode } from '../document/types.js';
-import { ReadError } from './errors.js';
+import { formatBytes, ReadError } from './errors.js';
 import { withoutControlCharacters } from './control-characters.js';
 import { readPlainText } from './text.js';
 import { decodeText } from './decode-text.js';
@@ -46,7 +46,7 @@ export async function readFileBytes(path: string, options: ReadOptions = {}): Pr
     throw toReadError(error);
   }
   if (size > maxBytes) {
-    throw new ReadError('TOO_LARGE', `file is ${formatMegabytes(size)}, over the limit of ${formatMegabytes(maxBytes)} (--max-file-size)`);
+    throw new ReadError('TOO_LARGE', `file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)} (--max-file-size)`);
   }
   try {
     return await readFile(path);
@@ -106,6 +106,3 @@ function toReadError(error: unknown): ReadError {
   return new ReadError('READ_FAILED', error instanceof Error ? error.message : String(error));
 }
 
-function formatMegabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

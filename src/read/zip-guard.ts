@@ -4,7 +4,7 @@
 // caught after that many bytes instead of filling memory (JSZip compares sizes only after
 // inflating everything, and mammoth may parse a part of any name that the relationships point to).
 import { createInflateRaw } from 'node:zlib';
-import { ReadError } from './errors.js';
+import { formatBytes, ReadError } from './errors.js';
 import { entryData, parseZipDirectory, type ZipDirectoryEntry } from './zip-directory.js';
 
 export type { ZipDirectoryEntry } from './zip-directory.js';
@@ -51,8 +51,3 @@ function inflatesBeyond(data: Uint8Array, limit: number): Promise<boolean> {
   });
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
-}

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { reportSchemaErrors } from '../report-schema.js';
-import { runS4s, testFixture } from '../helpers.js';
+import { ROOT, runS4s, testFixture } from '../helpers.js';
 
 const MINI = testFixture('criteria', 'mini.json');
 const CZECH = 'fixtures/strategies/cs-horni-lhota.md';
@@ -115,6 +115,15 @@ describe('s4s check', () => {
     expect(overwrite.code).toBe(2);
     expect(overwrite.stderr).toMatch(/refusing to write the report over the input/);
     expect(readFileSync(input, 'utf8')).toBe('# Vision\n');
+  });
+
+  it('takes -o - as standard output, also over a configuration file\'s output', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 's4s-'));
+    writeFileSync(join(directory, 's4s.config.json'), JSON.stringify({ output: 'report.json', format: 'json' }));
+    const stdout = await runS4s(['check', join(ROOT, CZECH), '--criteria', MINI, '-o', '-'], { cwd: directory });
+    expect(stdout.code).toBe(0);
+    expect(JSON.parse(stdout.stdout).documents).toHaveLength(1);
+    expect(readdirSync(directory)).toEqual(['s4s.config.json']);
   });
 
   it('turns user mistakes into one line and exit 2, never a stack trace', async () => {

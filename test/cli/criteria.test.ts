@@ -36,8 +36,11 @@ describe('s4s criteria', () => {
     expect(text.stdout).toContain('smart/vision');
     expect(text.stdout).toContain('guidance:');
     const missing = await runS4s(['criteria', 'show', 'sdg/99']);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/no criterion "sdg\/99"/);
+    // A typo is the user's, not an internal error.
+    expect(missing).toMatchObject({ code: 2, stderr: 's4s: no criterion "sdg/99" in sdg@1.0.0 (s4s criteria show sdg lists its criteria)\n' });
+    const slash = await runS4s(['criteria', 'show', 'smart/']);
+    expect(slash.code).toBe(0);
+    expect(slash.stdout).toMatch(/^smart@1\.0\.0 /);
   });
 
   it('validates a file and points at faults with JSON pointers', async () => {

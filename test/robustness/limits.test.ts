@@ -112,9 +112,12 @@ describe('the zip guard', () => {
 });
 
 describe('--max-file-size and --timeout', () => {
-  it('refuses a larger file with code TOO_LARGE', async () => {
+  it('refuses a larger file with code TOO_LARGE, its sizes in units that show them; 0 is no limit', async () => {
     const run = await check('plan.md', '--max-file-size', '1k');
-    expect(errorOf(run.stdout, 'plan.md')).toEqual({ code: 'TOO_LARGE', message: expect.stringMatching(/over the limit of 0\.0 MB \(--max-file-size\)$/) });
+    expect(errorOf(run.stdout, 'plan.md')).toEqual({ code: 'TOO_LARGE', message: expect.stringMatching(/^file is \d+\.\d KB, over the limit of 1\.0 KB \(--max-file-size\)$/) });
+    expect(errorOf((await check('plan.md', '--max-file-size', '100')).stdout, 'plan.md').message).toMatch(/over the limit of 100 bytes/);
+    const unlimited = await check('plan.md', '--max-file-size', '0');
+    expect(unlimited.code).toBe(0);
   });
 
   it('stops a Markdown file that makes the parser work longer than --timeout, and keeps the others', async () => {
