@@ -65,7 +65,7 @@ export async function runCheck(inputs: string[], cliOptions: CheckOptions, io: C
   if (!isFormatName(options.format)) throw new UsageError(`unknown format "${options.format}" (choose from ${FORMAT_NAMES.join(', ')})`);
   const outputs = parseReportOutputs(options.report, [...FORMAT_NAMES], io.cwd, options.output);
   const thresholds = parseThresholds(options.failUnder, options.require);
-  const entries = await expandInputs(inputs, io.cwd);
+  const entries = await expandInputs(inputs, io.cwd, [...(options.output ? [options.output] : []), ...outputs.map((output) => output.path)]);
   if (entries.length === 0) throw new UsageError(`no documents found in ${inputs.join(', ')} (looked for .md, .markdown, .txt, .pdf, .docx)`);
   const batch = parseBatchOptions(options, io);
   const selected = batch.shard ? selectShard(entries, batch.shard) : entries;

@@ -18,8 +18,17 @@ export interface InputEntry {
   missing?: boolean;
 }
 
-export async function expandInputs(inputs: string[], cwd: string): Promise<InputEntry[]> {
+/**
+ * `reportPaths`: where this run writes its reports. A directory walk or glob passes over them, so
+ * that `s4s check drafts/ -o drafts/report.md` does not read its last report as a strategy on the
+ * next run; named on the command line, they stay (and the report is refused over them).
+ */
+export async function expandInputs(inputs: string[], cwd: string, reportPaths: readonly string[] = []): Promise<InputEntry[]> {
   const entries = new Map<string, InputEntry>();
+  const reports = new Set(reportPaths.map((path) => realPath(resolve(cwd, path))));
+  const found = (absolute: string) => {
+    if (!reports.has(realPath(absolute))) add(absolute);
+  };
   const add = (absolute: string) => {
     const real = realPath(absolute);
     const entry = { path: displayPath(absolute, cwd), source: absolute };
@@ -34,17 +43,17 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<Input
     const absolute = resolve(cwd, input);
     if (existsSync(absolute)) {
       if (statSync(absolute).isDirectory()) {
-        const found = await glob(`**/*.{${DOCUMENT_EXTENSIONS.join(',')}}`, { cwd: absolute, absolute: true, caseSensitiveMatch: false, followSymbolicLinks: true });
-        for (const file of found) add(resolve(file));
+        const files = await glob(`**/*.{${DOCUMENT_EXTENSIONS.join(',')}}`, { cwd: absolute, absolute: true, caseSensitiveMatch: false, followSymbolicLinks: true });
+        for (const file of files) found(resolve(file));
         // The glob skips links whose target is gone; they are reported (ENOENT), not dropped.
         for (const link of danglingLinks(absolute)) add(link);
       } else add(absolute);
       continue;
     }
     if (isDynamicPattern(input)) {
-      const found = await glob(input, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: true });
-      for (const file of found) add(resolve(file));
-      if (found.length > 0) continue;
+      const files = await glob(input, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: true });
+      for (const file of files) found(resolve(file));
+      if (files.length > 0) continue;
     }
     entries.set(absolute, { path: printable(input), source: absolute, missing: true });
   }

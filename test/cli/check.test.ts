@@ -117,6 +117,20 @@ describe('s4s check', () => {
     expect(readFileSync(input, 'utf8')).toBe('# Vision\n');
   });
 
+  it('passes over its own reports when it walks a directory, run after run', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 's4s-'));
+    writeFileSync(join(directory, 'plan.md'), readFileSync(join(ROOT, CZECH)));
+    for (let run = 0; run < 2; run++) {
+      const checked = await runS4s(['check', '.', '--criteria', MINI, '-f', 'md', '-o', 'report.md', '--report', 'json=out/report.json', '--quiet'], { cwd: directory });
+      expect(checked.code).toBe(0);
+      expect(JSON.parse(readFileSync(join(directory, 'out', 'report.json'), 'utf8')).documents.map((document: { path: string }) => document.path)).toEqual(['plan.md']);
+    }
+    // Named on the command line, a report is still an input, and never written over.
+    const named = await runS4s(['check', 'plan.md', 'report.md', '--criteria', MINI, '-f', 'md', '-o', 'report.md'], { cwd: directory });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toMatch(/refusing to write the report over the input/);
+  });
+
   it('takes -o - as standard output, also over a configuration file\'s output', async () => {
     const directory = mkdtempSync(join(tmpdir(), 's4s-'));
     writeFileSync(join(directory, 's4s.config.json'), JSON.stringify({ output: 'report.json', format: 'json' }));
