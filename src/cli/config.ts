@@ -78,8 +78,18 @@ function describeConfigErrors(errors: ErrorObject[]): string {
   const depth = (error: ErrorObject) => error.instancePath.split('/').length;
   const deepest = Math.max(...errors.map(depth));
   const here = errors.filter((error) => depth(error) === deepest && error.keyword !== 'oneOf');
-  const messages = [...new Set(here.map((error) => (error.keyword === 'additionalProperties' ? `unknown option "${(error.params as { additionalProperty: string }).additionalProperty}"` : (error.message ?? 'invalid'))))];
+  // A bad key under "reports" gives two errors: its enum (naming the key) and propertyNames; the first says it.
+  const messages = [...new Set(here.filter((error) => error.keyword !== 'propertyNames').map(describeConfigError))];
   return `${here[0]?.instancePath || '/'}: ${messages.join(' or ') || 'invalid'}`;
+}
+
+function describeConfigError(error: ErrorObject): string {
+  if (error.keyword === 'additionalProperties') return `unknown option "${(error.params as { additionalProperty: string }).additionalProperty}"`;
+  if (error.keyword === 'enum') {
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map((value) => JSON.stringify(value)).join(', ');
+    return error.propertyName === undefined ? `must be one of ${allowed}` : `"${error.propertyName}" is not one of ${allowed}`;
+  }
+  return error.message ?? 'invalid';
 }
 
 function parseJsonFile(filepath: string, content: string): unknown {

@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DIFF_FORMATTERS } from '../../src/report/diff/index.js';
+import { FORMAT_NAMES } from '../../src/report/index.js';
 import { ROOT, runS4s, testFixture } from '../helpers.js';
 
 const MINI = testFixture('criteria', 'mini.json');
@@ -86,7 +88,10 @@ describe('configuration files', () => {
       [{ formats: 'md' }, '/: unknown option "formats"'],
       [{ failUnder: 'high' }, '/failUnder: must be number or must be object'],
       [{ failUnder: { egd: 'x' } }, '/failUnder/egd: must be number'],
-      [{ csvLayout: 'tall' }, '/csvLayout: must be equal to one of the allowed values'],
+      [{ csvLayout: 'tall' }, '/csvLayout: must be one of "long", "wide"'],
+      [{ format: 'pdf' }, '/format: must be one of "text", "json", "jsonl", "md", "csv", "sarif", "junit", "github", "html"'],
+      [{ reports: { pdf: 'report.pdf' } }, '/reports: "pdf" is not one of "text", "json", "jsonl"'],
+      [{ diff: { format: 'jsonl' } }, '/diff/format: must be one of "text", "json", "md", "csv"'],
       ['{ "format": ', 'not valid JSON'],
     ];
     for (const [content, message] of cases) {
@@ -97,6 +102,12 @@ describe('configuration files', () => {
       expect(run.stderr).toContain(`s4s: ${join(root, 's4s.config.json')}: `);
       expect(run.stderr).toContain(message);
     }
+  });
+
+  it('knows the formats check and diff write, no more and no fewer', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/config.schema.json'), 'utf8'));
+    expect(schema.$defs.format.enum).toEqual([...FORMAT_NAMES]);
+    expect(schema.$defs.diffFormat.enum).toEqual(Object.keys(DIFF_FORMATTERS));
   });
 
   it('asks for inputs when there are none and no --print-config', async () => {
