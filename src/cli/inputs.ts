@@ -2,7 +2,7 @@
 // documents to read; names that match nothing are kept so that they are reported, not lost.
 // Symbolic links are followed (the walk stops at loops), and a file reached by several paths is
 // read once, under its own path when that was among them, else the shortest.
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { compareText } from '../document/compare-text.js';
@@ -19,15 +19,16 @@ export interface InputEntry {
 }
 
 /**
- * `reportPaths`: where this run writes its reports. A directory walk or glob passes over them, so
- * that `s4s check drafts/ -o drafts/report.md` does not read its last report as a strategy on the
- * next run; named on the command line, they stay (and the report is refused over them).
+ * `reportPaths`: where this run writes its reports. A directory walk or glob passes over a file
+ * there that holds an earlier s4s report, so that `s4s check drafts/ -o drafts/report.md` runs
+ * again; any other file there stays an input, and the report is refused over it (a mistyped -o
+ * must never overwrite a strategy). Named on the command line, every file stays an input.
  */
 export async function expandInputs(inputs: string[], cwd: string, reportPaths: readonly string[] = []): Promise<InputEntry[]> {
   const entries = new Map<string, InputEntry>();
   const reports = new Set(reportPaths.map((path) => realPath(resolve(cwd, path))));
   const found = (absolute: string) => {
-    if (!reports.has(realPath(absolute))) add(absolute);
+    if (!(reports.has(realPath(absolute)) && holdsOwnReport(absolute))) add(absolute);
   };
   const add = (absolute: string) => {
     const real = realPath(absolute);
@@ -74,6 +75,26 @@ function danglingLinks(directory: string): string[] {
       .filter((path) => !relative(directory, path).split(sep).some((part) => part.startsWith('.')) && !existsSync(path));
   } catch {
     return []; // unreadable parts of the tree: the glob has already said what it could
+  }
+}
+
+/**
+ * How reports s4s writes begin, in the formats a walk would take for documents (.md, .txt): the
+ * Markdown report's title, the CSV header, JSON and JSON Lines reports, GitHub annotations, JUnit.
+ */
+const OWN_REPORT_STARTS = [/^# s4s compliance report\r?\n/, /^\uFEFF?document,language,/, /^\{\s*"(?:type":"s4s-report-header"|\$schema": "https:\/\/github\.com\/s4s-project\/s4s\/schemas\/report)/, /^::(?:notice|warning|error) file=/, /^<\?xml[^>]*>\s*<testsuites name="s4s /];
+
+function holdsOwnReport(path: string): boolean {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(path, 'r');
+    const head = Buffer.alloc(512);
+    const start = head.toString('utf8', 0, readSync(descriptor, head, 0, head.length, 0));
+    return OWN_REPORT_STARTS.some((pattern) => pattern.test(start));
+  } catch {
+    return false;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
 }
 

@@ -121,10 +121,14 @@ describe('s4s check', () => {
     const directory = mkdtempSync(join(tmpdir(), 's4s-'));
     writeFileSync(join(directory, 'plan.md'), readFileSync(join(ROOT, CZECH)));
     for (let run = 0; run < 2; run++) {
-      const checked = await runS4s(['check', '.', '--criteria', MINI, '-f', 'md', '-o', 'report.md', '--report', 'json=out/report.json', '--quiet'], { cwd: directory });
+      const checked = await runS4s(['check', '.', '--criteria', MINI, '-f', 'md', '-o', 'report.md', '--report', 'json=out/report.json', '--report', 'csv=table.txt', '--quiet'], { cwd: directory });
       expect(checked.code).toBe(0);
       expect(JSON.parse(readFileSync(join(directory, 'out', 'report.json'), 'utf8')).documents.map((document: { path: string }) => document.path)).toEqual(['plan.md']);
     }
+    // Only a file that holds an s4s report is passed over: -o pointed at a strategy is refused, not written.
+    const strategy = await runS4s(['check', '.', '--criteria', MINI, '-f', 'md', '-o', 'plan.md'], { cwd: directory });
+    expect(strategy).toMatchObject({ code: 2, stderr: 's4s: refusing to write the report over the input plan.md\n' });
+    expect(readFileSync(join(directory, 'plan.md'))).toEqual(readFileSync(join(ROOT, CZECH)));
     // Named on the command line, a report is still an input, and never written over.
     const named = await runS4s(['check', 'plan.md', 'report.md', '--criteria', MINI, '-f', 'md', '-o', 'report.md'], { cwd: directory });
     expect(named.code).toBe(2);
