@@ -31,7 +31,13 @@ interface Candidate {
 
 export interface BodyStyle {
   size: number;
-  font: string;
+  /**
+   * The body text's font on each page (most characters in body size there). Fonts are compared only
+   * within a page: pdf.js names fonts in the order one reader met them, and a long PDF's pages may be
+   * read by two threads, each naming them its own way (pdf-pages.ts). A page is always read whole by
+   * one thread, so the names agree within it, and the result cannot depend on who read what.
+   */
+  pageFonts: Map<number, string>;
   /** Typical distance between baselines of body text. */
   lineStep: number;
   /** Body size of pages whose own text is set larger than the document's. */
@@ -40,7 +46,6 @@ export interface BodyStyle {
 
 export function measureBodyStyle(lines: PdfLine[], skip: Set<number>): BodyStyle {
   const bySize = new Map<number, number>();
-  const byFont = new Map<string, number>();
   lines.forEach((line, index) => {
     if (skip.has(index)) return;
     const size = Math.round(line.size * 2) / 2;
@@ -61,14 +66,23 @@ export function measureBodyStyle(lines: PdfLine[], skip: Set<number>): BodyStyle
     if (pageSize > size && chars >= 400) pageSizes.set(page, pageSize);
   }
   const steps: number[] = [];
+  const fontsByPage = new Map<number, Map<string, number>>();
   lines.forEach((line, index) => {
-    if (skip.has(index) || Math.abs(line.size - size) > 0.5) return;
-    byFont.set(line.font, (byFont.get(line.font) ?? 0) + line.text.length);
+    if (skip.has(index) || Math.abs(line.size - (pageSizes.get(line.page) ?? size)) > 0.5) return;
+    const fonts = fontsByPage.get(line.page) ?? new Map<string, number>();
+    fonts.set(line.font, (fonts.get(line.font) ?? 0) + line.text.length);
+    fontsByPage.set(line.page, fonts);
     const previous = lines[index - 1];
     if (previous && previous.region === line.region && previous.page === line.page && Math.abs(previous.size - size) <= 0.5) steps.push(line.y - previous.y);
   });
   steps.sort((a, b) => a - b);
-  return { size, font: mostCommon(byFont) ?? '', lineStep: steps[Math.floor(steps.length / 2)] ?? size * 1.2, pageSizes };
+  const pageFonts = new Map([...fontsByPage].map(([page, fonts]) => [page, mostCommon(fonts) ?? '']));
+  return { size, pageFonts, lineStep: steps[Math.floor(steps.length / 2)] ?? size * 1.2, pageSizes };
+}
+
+/** Whether the line is set in its page's body font (a page without body text has none: every font is distinct there). */
+function inBodyFont(line: PdfLine, body: BodyStyle): boolean {
+  return body.pageFonts.get(line.page) === line.font;
 }
 
 export function detectHeadings(lines: PdfLine[], toc: TableOfContents, body: BodyStyle): DetectedHeading[] {
@@ -104,7 +118,7 @@ function candidateAt(lines: PdfLine[], index: number, body: BodyStyle, tocByKey:
   const bodySize = body.pageSizes.get(line.page) ?? body.size;
   // Larger type is a heading when it is short; a whole paragraph set larger is not.
   const bigger = line.size >= bodySize + 0.9 && line.size >= bodySize * 1.08 && styleRunLength(lines, index) <= 300;
-  const distinctFont = line.font !== body.font;
+  const distinctFont = !inBodyFont(line, body);
   const apart = standsApart(lines, index, body);
   const isHeading =
     isTocTitle ||
@@ -119,7 +133,8 @@ function candidateAt(lines: PdfLine[], index: number, body: BodyStyle, tocByKey:
       !/[.!?]$/.test(text) &&
       !inNumberedList(lines, index, body, numbering));
   if (!isHeading) return undefined;
-  const styleKey = `${Math.round(line.size * 2) / 2}|${distinctFont ? line.font : 'body'}`;
+  // Not the font's name: names differ between the threads that read a long PDF (see BodyStyle).
+  const styleKey = `${Math.round(line.size * 2) / 2}|${distinctFont ? 'distinct' : 'body'}`;
   return { index, lineCount: 1, text, styleKey, size: line.size, isTocTitle, ...(numbering ? { numbering } : {}), ...(tocEntry ? { tocEntry } : {}) };
 }
 
@@ -136,7 +151,7 @@ function inNumberedList(lines: PdfLine[], index: number, body: BodyStyle, number
   const line = lines[index] as PdfLine;
   for (let other = index - 4; other <= index + 4; other++) {
     const neighbour = lines[other];
-    if (other === index || !neighbour || neighbour.page !== line.page || neighbour.font !== body.font) continue;
+    if (other === index || !neighbour || neighbour.page !== line.page || !inBodyFont(neighbour, body)) continue;
     const theirs = parseHeadingNumber(neighbour.text);
     if (theirs && theirs.kind === numbering.kind && theirs.depth === numbering.depth && Math.abs(neighbour.x0 - line.x0) <= 3) return true;
   }
@@ -170,7 +185,7 @@ function continuesHeading(lines: PdfLine[], index: number, first: PdfLine, candi
   const previous = lines[index - 1] as PdfLine;
   if (candidate.isTocTitle || line.page !== first.page || line.region !== first.region || line.cells.length > 1) return false;
   // Subset fonts split one typeface into several names: any font but the body's will do.
-  if (Math.abs(line.size - first.size) > 0.5 || (line.font !== first.font && (line.font === body.font || first.font === body.font))) return false;
+  if (Math.abs(line.size - first.size) > 0.5 || (line.font !== first.font && (inBodyFont(line, body) || inBodyFont(first, body)))) return false;
   if (line.y - previous.y > 1.9 * Math.max(first.size, body.lineStep) || parseHeadingNumber(line.text)) return false;
   if (candidate.text.length + line.text.length > 250 || /[.!?]$/.test(candidate.text)) return false;
   // "Článek 5" on its own line is followed by the article's title.

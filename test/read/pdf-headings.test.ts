@@ -1,0 +1,38 @@
+// Headings told by font: pdf.js names fonts in the order one reader meets them, and a long PDF's
+// pages may be read by two threads that name the same fonts differently (pdf-pages.ts). Headings must
+// come out the same however the names fall, page by page.
+import { describe, expect, it } from 'vitest';
+import type { PdfLine } from '../../src/read/pdf-columns.js';
+import { detectHeadings, measureBodyStyle } from '../../src/read/pdf-headings.js';
+import { findTableOfContents } from '../../src/read/pdf-toc.js';
+
+const BODY = 'Město podporuje veřejnou dopravu, cyklistiku a zeleň ve všech čtvrtích a obcích regionu.';
+
+/** Two pages, each with a numbered heading in a bold font and body text; `names[page]` names the two fonts. */
+function pages(names: Record<number, { body: string; bold: string }>): PdfLine[] {
+  const lines: PdfLine[] = [];
+  for (const page of [1, 2]) {
+    const { body, bold } = names[page]!;
+    const line = (y: number, text: string, font: string): PdfLine => ({ page, x0: 70, x1: 520, y, size: 10, font, cells: [text], text, region: 0, regionLeft: 70, regionRight: 520 });
+    lines.push(line(80, `${page}. Kapitola ${page === 1 ? 'Doprava' : 'Zeleň'}`, bold));
+    for (let row = 0; row < 12; row++) lines.push(line(110 + row * 12, BODY, body));
+    lines.push(line(290, `${page}.1 Opatření`, bold));
+    for (let row = 0; row < 6; row++) lines.push(line(320 + row * 12, BODY, body));
+  }
+  return lines;
+}
+
+function headings(lines: PdfLine[]): string[] {
+  const toc = findTableOfContents(lines);
+  return detectHeadings(lines, toc, measureBodyStyle(lines, toc.lines)).map((heading) => `${heading.level} ${heading.text}`);
+}
+
+describe('PDF headings by font', () => {
+  it('finds the same headings whether a page\'s fonts are named as on the other pages or the other way round', () => {
+    const sameNames = headings(pages({ 1: { body: 'g_d0_f1', bold: 'g_d0_f2' }, 2: { body: 'g_d0_f1', bold: 'g_d0_f2' } }));
+    expect(sameNames).toEqual(['1 1. Kapitola Doprava', '2 1.1 Opatření', '1 2. Kapitola Zeleň', '2 2.1 Opatření']);
+    // Page 2 read by another thread, which met the bold font first.
+    expect(headings(pages({ 1: { body: 'g_d0_f1', bold: 'g_d0_f2' }, 2: { body: 'g_d0_f2', bold: 'g_d0_f1' } }))).toEqual(sameNames);
+    expect(headings(pages({ 1: { body: 'g_d0_f1', bold: 'g_d0_f2' }, 2: { body: 'g_d0_f3', bold: 'g_d0_f4' } }))).toEqual(sameNames);
+  });
+});
