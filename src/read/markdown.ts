@@ -239,7 +239,12 @@ function lastLine(node: MarkdownNode, map: [number, number]): number {
   return Math.max(map[0] + 1, map[1]);
 }
 
-/** Visible text of a node: images contribute their alt text, hard breaks become spaces, HTML nothing. */
+/**
+ * Visible text of a node: images contribute their alt text, line breaks inside a paragraph (soft or
+ * hard) become spaces, HTML nothing. A soft break is only where the author's editor wrapped the line:
+ * kept as a line break it ended a sentence there ("...expand public" | "transport and..."), so the
+ * same strategy re-wrapped scored differently.
+ */
 function plainText(node: MarkdownNode): string {
   switch (node.type) {
     case 'text':
@@ -250,7 +255,6 @@ function plainText(node: MarkdownNode): string {
     case 'code_block':
       return node.content.replace(/\n$/, '');
     case 'softbreak':
-      return '\n';
     case 'hardbreak':
       return ' ';
     case 'html_block':

@@ -32,7 +32,8 @@ describe('every format escapes what a strategy may contain', async () => {
   it('junit: strict XML that gives the text back unchanged', () => {
     const xml = new DOMParser({ onError: (level, message) => { throw new Error(`${level}: ${message}`); } }).parseFromString(read('junit'), 'text/xml');
     const outputs = Array.from(xml.getElementsByTagName('system-out')).map((node) => node.textContent ?? '');
-    expect(outputs.join('\n')).toContain(`"and 50 % more public transport::warning::injected" (${SECTION}, line 9)`);
+    // The paragraph is wrapped over two lines (a soft break, read as a space): one sentence, cited at its first line.
+    expect(outputs.join('\n')).toContain(`and a form feed  and 50 % more public transport::warning::injected" (${SECTION}, line 9)`);
   });
 
   it('sarif: the strongest evidence\'s section as logical location, the text intact', () => {

@@ -86,12 +86,17 @@ describe('readMarkdown', () => {
     ]);
   });
 
+  it('reads a paragraph wrapped over lines as one text: a soft break is a space, not a sentence end', () => {
+    const { sections } = readMarkdown('# Plan\n\nThe city will expand public\ntransport and build a tram line.\nIt also plants trees.\n');
+    expect(sections[0]?.blocks.map((block) => block.text)).toEqual(['The city will expand public transport and build a tram line. It also plants trees.']);
+  });
+
   it('ends a loose list item and a block quote at their last line of text', () => {
     const { sections } = readMarkdown('- first\n\n  more of it\n\n- second\n\n> quoted\n> on\n\nafter\n');
     expect(sections[0]?.blocks.map((block) => [block.text, block.location])).toEqual([
       ['first\nmore of it', { line: 1, lineEnd: 3 }],
       ['second', { line: 5, lineEnd: 5 }],
-      ['quoted\non', { line: 7, lineEnd: 8 }],
+      ['quoted on', { line: 7, lineEnd: 8 }],
       ['after', { line: 10, lineEnd: 10 }],
     ]);
   });
