@@ -105,6 +105,8 @@ export function matchDocument(document: Document, matcher: Matcher): MatchResult
 interface SentenceHit {
   terms: string[];
   structural: boolean;
+  /** Words already credited to a one-word term: another one-word term on the same word adds no term. */
+  words?: Set<number>;
 }
 
 /** Criteria whose terms match one sentence (or heading), after exclusions. */
@@ -123,11 +125,27 @@ export function matchSentence(text: string, index: TermIndex, isHeading: boolean
       hit = { terms: [], structural: false };
       hits.set(term.criterionId, hit);
     }
-    if (!hit.terms.includes(term.source)) hit.terms.push(term.source);
     hit.structural ||= term.role === 'heading';
+    if (hit.terms.includes(term.source) || sameWordsAsEarlierTerm(hit, term, positions)) continue;
+    hit.terms.push(term.source);
   }
   if (excluded) for (const criterionId of excluded) hits.delete(criterionId);
   return hits;
+}
+
+/**
+ * Spellings and inflections of one word ("school" and "schools", "tenger*" and "tengeri") are one
+ * term in the text: a one-word term found only on words an earlier one-word term of the criterion
+ * already matched is not counted again (it would count as breadth, and make one word `met`).
+ */
+function sameWordsAsEarlierTerm(hit: SentenceHit, term: CompiledTerm, positions: number[][]): boolean {
+  const [phrase] = term.parts;
+  const starts = positions[0];
+  if (term.parts.length !== 1 || phrase?.length !== 1 || !starts) return false;
+  const words = (hit.words ??= new Set());
+  const repeated = starts.every((start) => words.has(start));
+  for (const start of starts) words.add(start);
+  return repeated;
 }
 
 /** A `near` term matches when some occurrence of each part lies within `within` words of the first part. */

@@ -35,6 +35,15 @@ describe('matchText', () => {
     expect(matchText('Město podpoří VEREJNOU DOPRAVU.', 'cs', matcher).get('mini/transport')).toEqual(['veřejn* doprav*']);
   });
 
+  it('counts spellings of one word as one term, and the same words written twice as one', () => {
+    const variants = createMatcher([
+      { ...mini, criteria: [{ ...mini.criteria[0]!, id: 'mini/schools', terms: { en: ['school', 'schools', 'school*', 'pupil*'] } }] },
+    ]);
+    expect(matchText('The schools open.', 'en', variants).get('mini/schools')).toEqual(['school']);
+    expect(matchText('The schools and the school open.', 'en', variants).get('mini/schools')).toEqual(['school']);
+    expect(matchText('The school takes more pupils.', 'en', variants).get('mini/schools')).toEqual(['school', 'pupil*']);
+  });
+
   it('requires phrase words to follow each other', () => {
     expect(matchText('Public money for transport.', 'en', matcher).has('mini/transport')).toBe(false);
   });
