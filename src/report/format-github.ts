@@ -6,6 +6,7 @@ import { pageOrLine } from './labels.js';
 import { describeRule } from './thresholds.js';
 import { workflowCommand } from './github-command.js';
 import type { Formatter } from './types.js';
+import { documentLabelsFor } from './document-labels.js';
 
 export const formatGithub: Formatter = (report) => {
   const lines: string[] = [];
@@ -30,7 +31,7 @@ function documentAnnotations(document: DocumentResult): string[] {
 function criterionAnnotation(document: DocumentResult, criterion: CriterionResult): string {
   const evidence = criterion.evidence[0];
   const place = evidence && evidence.line === undefined && pageOrLine(evidence) ? ` (${pageOrLine(evidence)})` : '';
-  const guidance = criterion.guidance ? `\nWhat to add: ${criterion.guidance}` : '';
+  const guidance = criterion.guidance ? `\n${documentLabelsFor(document.reportLanguage).whatToAdd}: ${criterion.guidance}` : '';
   return workflowCommand(
     criterion.status === 'missing' ? 'warning' : 'notice',
     { file: document.path, line: evidence?.line ?? 1, title: `${criterion.id} ${criterion.status}: ${criterion.title}` },

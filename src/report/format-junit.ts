@@ -7,6 +7,7 @@ import { placeOf } from './labels.js';
 import { describeRule } from './thresholds.js';
 import type { Formatter, Report, ThresholdOutcome } from './types.js';
 import { escapeXmlText, xmlAttributes } from './xml.js';
+import { documentLabelsFor } from './document-labels.js';
 
 interface Suite {
   xml: string[];
@@ -71,7 +72,7 @@ function testcase(document: DocumentResult, criterion: CriterionResult): string[
   const evidence = criterion.evidence.map((item) => `"${item.quote}" (${placeOf(item)})`).join('\n');
   const systemOut = evidence ? [`      <system-out>${escapeXmlText(evidence)}</system-out>`] : [];
   if (criterion.status === 'met') return systemOut.length ? [`${open}>`, ...systemOut, '    </testcase>'] : [`${open}/>`];
-  const guidance = criterion.guidance ? `What to add: ${criterion.guidance}` : '';
+  const guidance = criterion.guidance ? `${documentLabelsFor(document.reportLanguage).whatToAdd}: ${criterion.guidance}` : '';
   const outcome =
     criterion.status === 'missing'
       ? `      <failure${xmlAttributes({ type: 'missing', message: criterion.explanation })}>${escapeXmlText(guidance)}</failure>`

@@ -4,6 +4,7 @@ import type { CriterionResult, DocumentResult } from '../score/types.js';
 import { criteriaOf, pageOrLine } from './labels.js';
 import { artifactUri, fingerprint, placeProperties, sarifLocation, sarifLog, TOOL_URI, type SarifLevel } from './sarif.js';
 import type { Formatter } from './types.js';
+import { documentLabelsFor } from './document-labels.js';
 
 export const formatSarif: Formatter = (report) => {
   const criteria = criteriaOf(report.documents);
@@ -85,7 +86,7 @@ function levelOf(criterion: CriterionResult, status: CriterionResult['status']):
 function resultOf(document: DocumentResult, criterion: CriterionResult, ruleIndex: number, artifactIndex: number): object {
   const evidence = criterion.evidence[0];
   const where = evidence ? ` Strongest evidence: "${evidence.quote}" (${[evidence.section, pageOrLine(evidence)].filter(Boolean).join(', ')}).` : '';
-  const guidance = criterion.guidance ? ` What to add: ${criterion.guidance}` : '';
+  const guidance = criterion.guidance ? ` ${documentLabelsFor(document.reportLanguage).whatToAdd}: ${criterion.guidance}` : '';
   return {
     ruleId: criterion.id,
     ruleIndex,

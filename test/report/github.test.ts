@@ -22,7 +22,8 @@ describe('GitHub annotations report', () => {
       `::notice file=drafts/plan one.md,line=20,title=smart/goals partial%3A Title of smart/goals::partial: 2 passages in 1 section%0AWhat to add: Add dated goals a <b>&"quoted"</b> 100%25 value, with: colons%0Aand a second line =1+1 | pipe *star* \u0007bell`,
       '::warning file=drafts/plan one.md,line=1,title=egd/mobility missing%3A Title of egd/mobility::missing: no passage matches its terms%0AWhat to add: Add egd/mobility.',
       '::notice file=drafts/plan-two.pdf,title=s4s score 87.5/100::overall 87.5/100 (smart 75, egd 100)',
-      '::notice file=drafts/plan-two.pdf,line=1,title=smart/vision partial%3A Title of smart/vision::partial: 2 passages in 1 section (p. 7)%0AWhat to add: Add smart/vision.',
+      // Guidance is labelled in the document's report language (Czech here), like the guidance itself.
+      '::notice file=drafts/plan-two.pdf,line=1,title=smart/vision partial%3A Title of smart/vision::partial: 2 passages in 1 section (p. 7)%0ACo doplnit: Add smart/vision.',
     ]);
   });
 

@@ -41,6 +41,8 @@ describe('JUnit report', () => {
     expect(failure.getAttribute('type')).toBe('missing');
     expect(failure.textContent).toBe('What to add: Add egd/mobility.');
     expect(cases[1]!.getAttribute('line')).toBe('20');
+    const czech = elements(suites[2]!, 'testcase')[0]!; // smart/vision, partial, in a document reported in Czech
+    expect(elements(czech, 'skipped')[0]!.getAttribute('message')).toMatch(/\. Co doplnit: Add smart\/vision\.$/);
     const properties = elements(markdown, 'property').map((item) => `${item.getAttribute('name')}=${item.getAttribute('value')}`);
     expect(properties).toEqual(['format=md', 'language=en', 'score=37.5', 'score.smart=75', 'score.egd=0', `sha256=${'a'.repeat(64)}`]);
   });

@@ -62,6 +62,7 @@ describe('SARIF report', () => {
     expect(goals.message.text).toContain('What to add: Add dated goals');
     expect(results[1]!.locations[0]!.physicalLocation.region.startLine).toBe(1);
     const pdf = results[3]!;
+    expect(pdf.message.text).toContain('Co doplnit: Add smart/vision.'); // the Czech document's report language
     expect(pdf.locations[0]!.physicalLocation.region.startLine).toBe(1);
     expect(pdf.locations[0]!.logicalLocations).toContainEqual({ name: 'page 7', kind: 'page' });
     expect(pdf.properties).toMatchObject({ status: 'partial', page: 7, section: 'Úvod > Vize' });
