@@ -34,6 +34,11 @@ export function guessLanguage(text: string, sampleChars = SAMPLE_CHARS): Languag
   const code = first ? FRANC_TO_CODE[first[0]] : undefined;
   if (!code || !first) return { language: 'und', margin: 0 };
   const margin = second ? first[1] - second[1] : 1;
+  if (code === 'en') {
+    // Trigrams of a few words ("Vize. Bude doplněno.") can look English; letters English never uses cannot.
+    const lettered = byOwnLetters(sample);
+    if (lettered) return { language: lettered, margin: 0.1 };
+  }
   if (code === 'cs' || code === 'sk') {
     const other = second && FRANC_TO_CODE[second[0]];
     const close = other === 'cs' || other === 'sk' ? czechOrSlovak(sample) : undefined;
@@ -49,6 +54,30 @@ function sampleOf(text: string, sampleChars: number): string {
   const third = Math.floor(sampleChars / 3);
   const middle = Math.floor(text.length / 2 - third / 2);
   return `${text.slice(0, third)}\n${text.slice(middle, middle + third)}\n${text.slice(-third)}`;
+}
+
+/** Letters each V4 language has and English (and the other three, mostly) does not. */
+const OWN_LETTERS: [LanguageCode, RegExp][] = [
+  ['cs', /[ěřů]/giu],
+  ['sk', /[ľĺŕô]/giu],
+  ['pl', /[ąęłńśźż]/giu],
+  ['hu', /[őű]/giu],
+];
+
+/** The V4 language whose own letters a text called English clearly has (three or more, and 2 % of its letters: not a name or two). */
+function byOwnLetters(text: string): LanguageCode | undefined {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  let best: LanguageCode | undefined;
+  let bestCount = 2;
+  for (const [language, pattern] of OWN_LETTERS) {
+    const found = text.match(pattern)?.length ?? 0;
+    if (found > bestCount && found >= 0.02 * letters) {
+      best = language;
+      bestCount = found;
+    }
+  }
+  if (best === 'cs' || best === 'sk') return czechOrSlovak(text) ?? best;
+  return best;
 }
 
 const CZECH_LETTERS = /[ěřů]/g;
@@ -74,15 +103,41 @@ function sectionText(section: Section): string {
   return [section.heading, ...section.blocks.filter((block) => block.role !== 'toc' && block.role !== 'table').map((block) => block.text)].join('\n');
 }
 
+/** Shorter section texts say too little to vote on the document's language. */
+const MIN_VOTING_CHARS = 20;
+/** Below this much voting text the document is judged as a whole instead. */
+const MIN_VOTED_CHARS = 400;
+
+/**
+ * The language most of the document's text is in: each section's own guess, weighted by its length.
+ * One sample of the whole text would not do: franc reads only the first 2,048 characters it is given,
+ * so an English summary in front of a short Czech strategy made it English.
+ */
+function majorityLanguage(texts: string[], guesses: (LanguageGuess | undefined)[]): DetectedLanguage {
+  const weights = new Map<DetectedLanguage, number>();
+  guesses.forEach((guess, index) => {
+    if (guess && guess.language !== 'und') weights.set(guess.language, (weights.get(guess.language) ?? 0) + (texts[index]?.length ?? 0));
+  });
+  let best: DetectedLanguage = 'und';
+  for (const [language, weight] of weights) if (weight > (weights.get(best) ?? 0)) best = language;
+  // Sections of a few words each guess poorly one by one: a short document is judged as a whole.
+  const voted = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
+  return best !== 'und' && voted >= MIN_VOTED_CHARS ? best : detectLanguage(texts.join('\n'));
+}
+
 /** Sets the document's language (forced or detected) and each section's own language. */
 export function detectDocumentLanguage(document: Document, forced?: LanguageCode): Document {
   if (forced) return { ...document, language: forced, sections: document.sections.map((section) => ({ ...section, language: forced })) };
   const texts = document.sections.map(sectionText);
-  const language = detectLanguage(texts.join('\n'));
+  const guesses = document.sections.map((section, index) => {
+    const text = texts[index] ?? '';
+    return text.length < MIN_VOTING_CHARS || section.role === 'toc' ? undefined : guessLanguage(text, SECTION_SAMPLE_CHARS);
+  });
+  const language = majorityLanguage(texts, guesses);
   const sections = document.sections.map((section, index) => {
     const text = texts[index] ?? '';
-    if (text.length < MIN_SECTION_CHARS || section.role === 'toc') return { ...section, language };
-    const own = guessLanguage(text, SECTION_SAMPLE_CHARS);
+    const own = guesses[index];
+    if (text.length < MIN_SECTION_CHARS || !own) return { ...section, language };
     // Short sections differ from the document only on a clear lead (cs/sk settle by their own words).
     const clear = own.margin >= (text.length < 1000 ? 0.05 : 0.02) || language === 'und';
     return { ...section, language: own.language !== 'und' && clear ? own.language : language };

@@ -39,4 +39,30 @@ describe('language detection', () => {
     const forced = detectDocumentLanguage(document, 'sk');
     expect([forced.language, ...forced.sections.map((entry) => entry.language)]).toEqual(['sk', 'sk', 'sk', 'sk']);
   });
+
+  const documentOf = (sections: [string, string][]): Document => ({
+    path: 'x.md',
+    format: 'md',
+    sha256: '',
+    language: 'und',
+    sections: sections.map(([heading, text]) => ({ heading, level: 1, path: [heading], location: { line: 1 }, blocks: [{ text, location: { line: 1 } }] })),
+    metadata: {},
+    warnings: [],
+  });
+
+  it('takes the language most of the text is in, whatever comes first (an English summary before Czech chapters)', () => {
+    const czech = SAMPLES.find(([language]) => language === 'cs')?.[1] ?? '';
+    const english = SAMPLES.find(([language]) => language === 'en')?.[1] ?? '';
+    const detected = detectDocumentLanguage(
+      documentOf([['Executive summary', `${english} ${english}`], ['Analytická část', czech], ['Vize', czech], ['Strategické cíle', czech], ['Indikátory', czech]]),
+    );
+    expect(detected.language).toBe('cs');
+    expect(detected.sections.map((section) => section.language)).toEqual(['en', 'cs', 'cs', 'cs', 'cs']);
+  });
+
+  it('judges a skeleton of a few words per chapter as a whole, by letters English does not use', () => {
+    const skeleton = documentOf([['Analýza', 'Bude doplněno.'], ['Vize', 'Bude doplněno.'], ['Strategické cíle', 'Bude doplněno.'], ['Financování', 'Bude doplněno.']]);
+    expect(detectDocumentLanguage(skeleton).language).toBe('cs');
+    expect(detectLanguage('Plan for Łódź and Brno: the city funds public transport, cycling and green spaces for all its residents.')).toBe('en');
+  });
 });
