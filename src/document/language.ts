@@ -103,6 +103,8 @@ function sectionText(section: Section): string {
   return [section.heading, ...section.blocks.filter((block) => block.role !== 'toc' && block.role !== 'table').map((block) => block.text)].join('\n');
 }
 
+/** How far a section's own language must lead, per 100 characters read, to differ from the document's. */
+const CLEAR_LEAD = 0.1;
 /** Shorter section texts say too little to vote on the document's language. */
 const MIN_VOTING_CHARS = 20;
 /** Below this much voting text the document is judged as a whole instead. */
@@ -138,8 +140,12 @@ export function detectDocumentLanguage(document: Document, forced?: LanguageCode
     const text = texts[index] ?? '';
     const own = guesses[index];
     if (text.length < MIN_SECTION_CHARS || !own) return { ...section, language };
-    // Short sections differ from the document only on a clear lead (cs/sk settle by their own words).
-    const clear = own.margin >= (text.length < 1000 ? 0.05 : 0.02) || language === 'und';
+    // A section differs from the document only on a clear lead (cs/sk settle by their own words).
+    // franc divides its scores by the length of what it read, so its margins shrink as sections grow:
+    // scaled to 100 characters, one bar serves every length (a long Polish summary in a Czech
+    // strategy leads Czech by 0.012 unscaled, 0.15 scaled; Czech sections lead by 0.2 and more).
+    const lead = own.margin * (Math.min(text.length, SECTION_SAMPLE_CHARS) / 100);
+    const clear = lead >= CLEAR_LEAD || language === 'und';
     return { ...section, language: own.language !== 'und' && clear ? own.language : language };
   });
   return { ...document, language, sections };

@@ -60,6 +60,13 @@ describe('language detection', () => {
     expect(detected.sections.map((section) => section.language)).toEqual(['en', 'cs', 'cs', 'cs', 'cs']);
   });
 
+  it('gives a long section in another V4 language its own language, though franc\'s margins shrink with length', () => {
+    const czech = SAMPLES.find(([language]) => language === 'cs')?.[1] ?? '';
+    const polish = 'Gmina rozbuduje transport publiczny, ścieżki rowerowe i ciągi piesze, aby zmniejszyć emisję gazów cieplarnianych i poprawić jakość powietrza dla wszystkich mieszkańców. ';
+    const detected = detectDocumentLanguage(documentOf([['Doprava', czech.repeat(15)], ['Streszczenie', polish.repeat(10)]]));
+    expect([detected.language, ...detected.sections.map((section) => section.language)]).toEqual(['cs', 'cs', 'pl']);
+  });
+
   it('judges a skeleton of a few words per chapter as a whole, by letters English does not use', () => {
     const skeleton = documentOf([['Analýza', 'Bude doplněno.'], ['Vize', 'Bude doplněno.'], ['Strategické cíle', 'Bude doplněno.'], ['Financování', 'Bude doplněno.']]);
     expect(detectDocumentLanguage(skeleton).language).toBe('cs');
