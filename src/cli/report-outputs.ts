@@ -16,6 +16,7 @@ export function parseReportOutputs(specs: string[] = [], formats: string[], cwd:
     if (!match) throw new UsageError(`invalid --report "${spec}" (use FORMAT=PATH, e.g. --report md=report.md)`);
     const format = match[1]!.toLowerCase();
     if (!formats.includes(format)) throw new UsageError(`unknown format "${format}" in --report ${spec} (choose from ${formats.join(', ')})`);
+    if (match[2]!.trim() === '-') throw new UsageError(`--report ${spec}: standard output carries the --format report; give --report a file (or use --format ${format})`);
     return { format, path: match[2]! };
   });
   const targets = [...(output ? [output] : []), ...outputs.map((item) => item.path)].map((path) => resolve(cwd, path));

@@ -105,8 +105,8 @@ export function matchDocument(document: Document, matcher: Matcher): MatchResult
 interface SentenceHit {
   terms: string[];
   structural: boolean;
-  /** Words already credited to a one-word term: another one-word term on the same word adds no term. */
-  words?: Set<number>;
+  /** Spans (first word + length) already credited to a phrase: another phrase on the same span adds no term. */
+  spans?: Set<string>;
 }
 
 /** Criteria whose terms match one sentence (or heading), after exclusions. */
@@ -134,17 +134,19 @@ export function matchSentence(text: string, index: TermIndex, isHeading: boolean
 }
 
 /**
- * Spellings and inflections of one word ("school" and "schools", "tenger*" and "tengeri") are one
- * term in the text: a one-word term found only on words an earlier one-word term of the criterion
- * already matched is not counted again (it would count as breadth, and make one word `met`).
+ * Spellings and inflections of the same words ("school" and "schools", "tenger*" and "tengeri",
+ * "forced labour" and "forced labor") are one term in the text: a phrase found only where an earlier
+ * phrase of the criterion, as many words long, already matched is not counted again (it would count
+ * as breadth, and make one mention `met`). `near` terms always count.
  */
 function sameWordsAsEarlierTerm(hit: SentenceHit, term: CompiledTerm, positions: number[][]): boolean {
   const [phrase] = term.parts;
   const starts = positions[0];
-  if (term.parts.length !== 1 || phrase?.length !== 1 || !starts) return false;
-  const words = (hit.words ??= new Set());
-  const repeated = starts.every((start) => words.has(start));
-  for (const start of starts) words.add(start);
+  if (term.parts.length !== 1 || !phrase || !starts) return false;
+  const spans = (hit.spans ??= new Set());
+  const keys = starts.map((start) => `${start}+${phrase.length}`);
+  const repeated = keys.every((key) => spans.has(key));
+  for (const key of keys) spans.add(key);
   return repeated;
 }
 

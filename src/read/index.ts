@@ -45,9 +45,7 @@ export async function readFileBytes(path: string, options: ReadOptions = {}): Pr
   } catch (error) {
     throw toReadError(error);
   }
-  if (size > maxBytes) {
-    throw new ReadError('TOO_LARGE', `file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)} (--max-file-size)`);
-  }
+  refuseLarger(size, maxBytes);
   try {
     return await readFile(path);
   } catch (error) {
@@ -61,6 +59,8 @@ export async function readFileBytes(path: string, options: ReadOptions = {}): Pr
  */
 export async function readDocumentBytes(bytes: Uint8Array, path: string, options: ReadOptions = {}, pdfHelper?: PageHelper): Promise<Document> {
   if (bytes.length === 0) throw new ReadError('EMPTY', 'file is empty (0 bytes)');
+  // Files are measured before they are read (readFileBytes); standard input only once it is in.
+  if (path === '-') refuseLarger(bytes.length, options.maxBytes ?? DEFAULT_MAX_BYTES);
   const format = detectFormat(bytes, path, options.formatHint);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const base = { path, sha256 };
@@ -97,12 +97,17 @@ export async function readDocumentBytes(bytes: Uint8Array, path: string, options
   return detectDocumentLanguage({ ...document, sections: classifySectionRoles(document.sections) }, options.language);
 }
 
+function refuseLarger(size: number, maxBytes: number): void {
+  if (size > maxBytes) throw new ReadError('TOO_LARGE', `file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)} (--max-file-size)`);
+}
+
 function toReadError(error: unknown): ReadError {
   if (error instanceof ReadError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return new ReadError('ENOENT', 'no such file');
   if (code === 'EACCES' || code === 'EPERM') return new ReadError('EACCES', 'permission denied');
   if (code === 'EISDIR') return new ReadError('EISDIR', 'is a directory');
+  if (code === 'ELOOP') return new ReadError('ENOENT', 'no such file: its symbolic links go round in a loop');
   return new ReadError('READ_FAILED', error instanceof Error ? error.message : String(error));
 }
 

@@ -135,6 +135,11 @@ describe('s4s check', () => {
     expect(named.stderr).toMatch(/refusing to write the report over the input/);
   });
 
+  it('refuses --report FORMAT=- in one line: standard output carries the --format report', async () => {
+    const run = await runS4s(['check', CZECH, '--criteria', MINI, '--report', 'md=-']);
+    expect(run).toMatchObject({ code: 2, stdout: '', stderr: 's4s: --report md=-: standard output carries the --format report; give --report a file (or use --format md)\n' });
+  });
+
   it('takes -o - as standard output, also over a configuration file\'s output', async () => {
     const directory = mkdtempSync(join(tmpdir(), 's4s-'));
     writeFileSync(join(directory, 's4s.config.json'), JSON.stringify({ output: 'report.json', format: 'json' }));

@@ -42,6 +42,8 @@ describe('matchText', () => {
     expect(matchText('The schools open.', 'en', variants).get('mini/schools')).toEqual(['school']);
     expect(matchText('The schools and the school open.', 'en', variants).get('mini/schools')).toEqual(['school']);
     expect(matchText('The school takes more pupils.', 'en', variants).get('mini/schools')).toEqual(['school', 'pupil*']);
+    const phrases = createMatcher([{ ...mini, criteria: [{ ...mini.criteria[0]!, id: 'mini/labour', terms: { en: ['forced labour', 'forced labor', 'labour'] } }] }]);
+    expect(matchText('No forced labour here.', 'en', phrases).get('mini/labour')).toEqual(['forced labour', 'labour']);
   });
 
   it('requires phrase words to follow each other', () => {

@@ -41,6 +41,9 @@ describe('detectFormat', () => {
     expect(detectFormat(Buffer.from('\uFEFF# Stratégia mesta\n\nText.\n', 'utf16le'), '-')).toBe('md');
     expect(detectFormat(text('STRATEGIE MĚSTA\n\n1 Doprava\n#1 priorita je MHD.\nCena 5 # kusů.\n'), '-')).toBe('txt');
     expect(detectFormat(text('Úvod\n---\nA dash line is a rule in plain text too.\n'), '-')).toBe('txt');
+    // Between two dash rules, text that is not `key: value` is no front matter (the reader would drop it).
+    expect(detectFormat(text('---\nText o vizi.\nmore text\n---\nfoo\n'), '-')).toBe('txt');
+    expect(detectFormat(text('---\r\ntitle: Strategie\r\ntags:\r\n  - doprava\r\n---\r\nText.\r\n'), '-')).toBe('md');
   });
 
   it('refuses binary junk and known binary formats with a reason', () => {

@@ -118,6 +118,10 @@ describe('--max-file-size and --timeout', () => {
     expect(errorOf((await check('plan.md', '--max-file-size', '100')).stdout, 'plan.md').message).toMatch(/over the limit of 100 bytes/);
     const unlimited = await check('plan.md', '--max-file-size', '0');
     expect(unlimited.code).toBe(0);
+    // Standard input too, once it is in.
+    const piped = await runS4s(['check', '-', '--format', 'json', '--no-config', '--max-file-size', '100', '--stdin-format', 'md'], { cwd: directory, stdin: '# Plán\n\n' + 'Město podporuje veřejnou dopravu. '.repeat(10) });
+    expect(piped.code).toBe(2);
+    expect(errorOf(piped.stdout, '-')).toEqual({ code: 'TOO_LARGE', message: expect.stringMatching(/^file is \d+ bytes, over the limit of 100 bytes \(--max-file-size\)$/) });
   });
 
   it('stops a Markdown file that makes the parser work longer than --timeout, and keeps the others', async () => {

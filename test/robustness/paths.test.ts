@@ -161,5 +161,8 @@ describe('links whose targets are gone', () => {
     expect(run.code).toBe(2);
     expect(documentsOf(run.stdout).map((document) => `${document.path} ${document.error?.code ?? 'ok'}`)).toEqual(['drafts/old-plan.md ENOENT', 'drafts/plan.md ok']);
     expect(run.stderr).toBe('s4s: drafts/old-plan.md: no such file [ENOENT]\n');
+    symlinkSync('looped.md', join(directory, 'looped.md'));
+    const loop = await runS4s(['check', 'drafts', '--format', 'json', '--no-config'], { cwd: root });
+    expect(loop.stderr).toContain('s4s: drafts/looped.md: no such file: its symbolic links go round in a loop [ENOENT]\n');
   });
 });
