@@ -80,9 +80,10 @@ function danglingLinks(directory: string): string[] {
 
 /**
  * How reports s4s writes begin, in the formats a walk would take for documents (.md, .txt): the
- * Markdown report's title, the CSV header, JSON and JSON Lines reports, GitHub annotations, JUnit.
+ * Markdown report's title, the CSV header, JSON and JSON Lines reports, GitHub annotations, JUnit,
+ * and the text summary (a document's line, then its overall score).
  */
-const OWN_REPORT_STARTS = [/^# s4s compliance report\r?\n/, /^\uFEFF?document,language,/, /^\{\s*"(?:type":"s4s-report-header"|\$schema": "https:\/\/github\.com\/s4s-project\/s4s\/schemas\/report)/, /^::(?:notice|warning|error) file=/, /^<\?xml[^>]*>\s*<testsuites name="s4s /];
+const OWN_REPORT_STARTS = [/^[^\n]+ {2}(?:md|txt|pdf|docx), [a-z]{2,3}, \d+ sections?[^\n]*\n {2}overall +\d/, /^# s4s compliance report\r?\n/, /^\uFEFF?document,language,/, /^\{\s*"(?:type":"s4s-report-header"|\$schema": "https:\/\/github\.com\/s4s-project\/s4s\/schemas\/report)/, /^::(?:notice|warning|error) file=/, /^<\?xml[^>]*>\s*<testsuites name="s4s /];
 
 function holdsOwnReport(path: string): boolean {
   let descriptor: number | undefined;

@@ -121,7 +121,7 @@ describe('s4s check', () => {
     const directory = mkdtempSync(join(tmpdir(), 's4s-'));
     writeFileSync(join(directory, 'plan.md'), readFileSync(join(ROOT, CZECH)));
     for (let run = 0; run < 2; run++) {
-      const checked = await runS4s(['check', '.', '--criteria', MINI, '-f', 'md', '-o', 'report.md', '--report', 'json=out/report.json', '--report', 'csv=table.txt', '--quiet'], { cwd: directory });
+      const checked = await runS4s(['check', '.', '--criteria', MINI, '-f', 'md', '-o', 'report.md', '--report', 'json=out/report.json', '--report', 'csv=table.txt', '--report', 'text=summary.txt', '--quiet'], { cwd: directory });
       expect(checked.code).toBe(0);
       expect(JSON.parse(readFileSync(join(directory, 'out', 'report.json'), 'utf8')).documents.map((document: { path: string }) => document.path)).toEqual(['plan.md']);
     }
