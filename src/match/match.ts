@@ -15,6 +15,11 @@ export interface Evidence {
   location: SourceLocation;
   /** Terms as written in the criteria. */
   terms: string[];
+  /**
+   * Where each of `terms` matched in the quote, as `firstWord+length` keys (none for `near` terms):
+   * a goal merging its targets' evidence counts spellings of the same words once (score.ts).
+   */
+  termSpans?: (readonly string[] | undefined)[];
   inHeading: boolean;
   /** True when a `headings` term of a structure criterion matched this heading. */
   structuralHeading: boolean;
@@ -86,7 +91,7 @@ export function matchDocument(document: Document, matcher: Matcher): MatchResult
     const role = section.role === 'reference' || section.role === 'annex' ? section.role : 'body';
     if (section.heading) {
       for (const [criterionId, hit] of matchSentence(section.heading, index, true)) {
-        add(criterionId, { sectionIndex, blockIndex: null, quote: section.heading, location: section.location, terms: hit.terms, inHeading: true, structuralHeading: hit.structural, role });
+        add(criterionId, { sectionIndex, blockIndex: null, quote: section.heading, location: section.location, terms: hit.terms, termSpans: hit.termSpans, inHeading: true, structuralHeading: hit.structural, role });
       }
     }
     section.blocks.forEach((block, blockIndex) => {
@@ -94,7 +99,7 @@ export function matchDocument(document: Document, matcher: Matcher): MatchResult
       const blockRole = block.role === 'reference' || block.role === 'annex' ? block.role : role;
       for (const sentence of splitSentences(block.text)) {
         for (const [criterionId, hit] of matchSentence(sentence.text, index, false)) {
-          add(criterionId, { sectionIndex, blockIndex, quote: sentence.text, location: block.location, terms: hit.terms, inHeading: false, structuralHeading: false, role: blockRole });
+          add(criterionId, { sectionIndex, blockIndex, quote: sentence.text, location: block.location, terms: hit.terms, termSpans: hit.termSpans, inHeading: false, structuralHeading: false, role: blockRole });
         }
       }
     });
@@ -104,6 +109,8 @@ export function matchDocument(document: Document, matcher: Matcher): MatchResult
 
 interface SentenceHit {
   terms: string[];
+  /** Where each term matched (see Evidence.termSpans). */
+  termSpans: (readonly string[] | undefined)[];
   structural: boolean;
   /** Spans (first word + length) already credited to a phrase: another phrase on the same span adds no term. */
   spans?: Set<string>;
@@ -122,12 +129,15 @@ export function matchSentence(text: string, index: TermIndex, isHeading: boolean
     if (term.role === 'heading' && !isHeading) continue;
     let hit = hits.get(term.criterionId);
     if (!hit) {
-      hit = { terms: [], structural: false };
+      hit = { terms: [], termSpans: [], structural: false };
       hits.set(term.criterionId, hit);
     }
     hit.structural ||= term.role === 'heading';
-    if (hit.terms.includes(term.source) || sameWordsAsEarlierTerm(hit, term, positions)) continue;
+    if (hit.terms.includes(term.source)) continue;
+    const spans = spanKeys(term, positions);
+    if (spans && creditSpans(hit, spans)) continue;
     hit.terms.push(term.source);
+    hit.termSpans.push(spans);
   }
   if (excluded) for (const criterionId of excluded) hits.delete(criterionId);
   return hits;
@@ -139,15 +149,19 @@ export function matchSentence(text: string, index: TermIndex, isHeading: boolean
  * phrase of the criterion, as many words long, already matched is not counted again (it would count
  * as breadth, and make one mention `met`). `near` terms always count.
  */
-function sameWordsAsEarlierTerm(hit: SentenceHit, term: CompiledTerm, positions: number[][]): boolean {
-  const [phrase] = term.parts;
-  const starts = positions[0];
-  if (term.parts.length !== 1 || !phrase || !starts) return false;
+function creditSpans(hit: SentenceHit, keys: readonly string[]): boolean {
   const spans = (hit.spans ??= new Set());
-  const keys = starts.map((start) => `${start}+${phrase.length}`);
   const repeated = keys.every((key) => spans.has(key));
   for (const key of keys) spans.add(key);
   return repeated;
+}
+
+/** Where a one-phrase term matched: `firstWord+length` for each occurrence; none for `near` terms. */
+function spanKeys(term: CompiledTerm, positions: number[][]): string[] | undefined {
+  const [phrase] = term.parts;
+  const starts = positions[0];
+  if (term.parts.length !== 1 || !phrase || !starts) return undefined;
+  return starts.map((start) => `${start}+${phrase.length}`);
 }
 
 /** A `near` term matches when some occurrence of each part lies within `within` words of the first part. */

@@ -209,14 +209,16 @@ function scoreCriterion(
   return result;
 }
 
+type MergedEvidence = Evidence & { termSpans: (readonly string[] | undefined)[] };
+
 /** One entry per quoted sentence, with the terms of every list that found it, in document order. */
 function mergeEvidence(lists: Evidence[][]): Evidence[] {
   // Entries are found by section, then block, then quote, in nested maps: no key is built per item
   // (a key joining place and quote, built and hashed for every item, cost more than the rest of
   // scoring), and a quote repeated in thousands of places (boilerplate, a repeated text) costs
   // no more than any other.
-  const byPlace = new Map<number, Map<number, Map<string, Evidence>>>();
-  const merged: Evidence[] = [];
+  const byPlace = new Map<number, Map<number, Map<string, MergedEvidence>>>();
+  const merged: MergedEvidence[] = [];
   for (const list of lists) {
     for (const item of list) {
       let blocks = byPlace.get(item.sectionIndex);
@@ -226,16 +228,33 @@ function mergeEvidence(lists: Evidence[][]): Evidence[] {
       if (!quotes) blocks.set(blockKey, (quotes = new Map()));
       const known = quotes.get(item.quote);
       if (!known) {
-        const entry = { ...item, terms: [...item.terms] };
+        const entry = { ...item, terms: [...item.terms], termSpans: [...(item.termSpans ?? [])] };
         merged.push(entry);
         quotes.set(item.quote, entry);
       } else {
-        for (const term of item.terms) if (!known.terms.includes(term)) known.terms.push(term);
+        mergeTerms(known, item);
         known.structuralHeading ||= item.structuralHeading;
       }
     }
   }
   return merged.sort((a, b) => a.sectionIndex - b.sectionIndex || (a.blockIndex ?? -1) - (b.blockIndex ?? -1));
+}
+
+/**
+ * A target's terms joined to its goal's for one sentence. A term that matched only words a known term
+ * already matched (the goal's `vaccinat*`, the target's `vaccination*`, on one word) is a spelling of
+ * it, not another term: counted, it would make one mention `met`.
+ */
+function mergeTerms(known: MergedEvidence, item: Evidence): void {
+  const covered = new Set(known.termSpans.flatMap((spans) => spans ?? []));
+  item.terms.forEach((term, index) => {
+    if (known.terms.includes(term)) return;
+    const spans = item.termSpans?.[index];
+    if (spans && spans.every((span) => covered.has(span))) return;
+    known.terms.push(term);
+    known.termSpans.push(spans);
+    for (const span of spans ?? []) covered.add(span);
+  });
 }
 
 function statusFor(score: number, criterion: Criterion): Status {

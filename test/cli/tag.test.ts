@@ -45,6 +45,14 @@ describe('s4s tag', () => {
     expect(run.stdout).toBe('id,criterion,parent,status,score,terms,language,source\n1,mini/transport,,partial,0.439,tram*,en,terms\n');
   });
 
+  it('counts one mention once: spellings of the same words, also a goal\'s and its target\'s terms', async () => {
+    const passages = 'id,text\n1,Forced labour.\n2,Vaccination for all.\n3,Vaccination and clean water for all.\n';
+    const rows = parse((await runS4s(['tag', '-', '--criteria', 'sdg', '--lang', 'en', '--no-model'], { stdin: passages })).stdout, { columns: true }) as Record<string, string>[];
+    const statusOf = (id: string, criterion: string) => rows.find((row) => row.id === id && row.criterion === criterion)?.status;
+    expect([statusOf('1', 'sdg/8'), statusOf('1', 'sdg/8.7'), statusOf('2', 'sdg/3'), statusOf('2', 'sdg/3.8')]).toEqual(['partial', 'partial', 'partial', 'partial']);
+    expect(statusOf('3', 'sdg/6')).toBe('partial');
+  });
+
   it('tags every criterion a passage addresses, or only what it is mainly about with --min-share', async () => {
     const passage = 'text\n"New trams, cycle paths, public transport lines and bicycle parking stop at the marine museum."\n';
     const criteriaOf = (stdout: string) => (parse(stdout, { columns: true }) as Record<string, string>[]).map((row) => row.criterion);
