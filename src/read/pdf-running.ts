@@ -8,6 +8,15 @@ export interface PageSegments {
   segments: TextSegment[];
 }
 
+/**
+ * A line at a page edge repeated on a few pages is running only when it is short: a long one is body
+ * text that happens to open several pages alike ("Opatření 2.1: Město podpoří ..."), and removing
+ * it would lose it. Repeated on this share of the pages, any line is running.
+ */
+const RUNNING_SHARE = 0.25;
+/** Running headers and footers are a title, a chapter name, a page number: this many characters at most. */
+const SHORT_RUNNING_CHARS = 60;
+
 /** How many rows from each edge may hold a running header or footer. */
 const EDGE_ROWS = 3;
 /** ...and how far from the edge, as a share of the page height. */
@@ -49,7 +58,9 @@ export function removeRunningLines(pages: PageSegments[]): { pages: PageSegments
     const repeated = (segment: TextSegment) => {
       const key = keys.get(segment);
       // Bare numbers repeat everywhere (table cells, contents); only the page-number rule removes them.
-      return key !== undefined && /\p{L}/u.test(key.slice(key.indexOf(':'))) && (pagesByKey.get(key)?.size ?? 0) >= threshold;
+      if (key === undefined || !/\p{L}/u.test(key.slice(key.indexOf(':')))) return false;
+      const pagesWithKey = pagesByKey.get(key)?.size ?? 0;
+      return pagesWithKey >= threshold && (segment.text.trim().length <= SHORT_RUNNING_CHARS || pagesWithKey >= RUNNING_SHARE * pagesWithText);
     };
     // A page number counts only when nothing else on its row stays ("2 Kontext a cíle 1" is a contents line).
     const running = new Set<TextSegment>();

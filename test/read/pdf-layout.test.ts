@@ -117,4 +117,23 @@ describe('PDF lines and reading order', () => {
     expect(removed).toBe(8);
     expect(pages[0]?.segments.map((segment) => segment.text)).toEqual(['2', 'Kontext a cíle', 'Body text of the page.']);
   });
+
+  it('keeps a long body line that opens a few pages alike, but removes a short one and one on every page', () => {
+    const measure = (number: number) => `Opatření ${number}.1: Město podpoří veřejnou dopravu, cyklostezky a zeleň ve všech čtvrtích.`;
+    const pages = Array.from({ length: 20 }, (_, index) => ({
+      page: index + 1,
+      height: 842,
+      segments: [
+        { x0: 200, x1: 400, y: 30, size: 8, font: 'f1', text: `Integrovaná strategie rozvoje území statutárního města ${index + 1} – návrhová část`, row: 0 },
+        ...(index < 4 ? [{ x0: 70, x1: 400, y: 45, size: 8, font: 'f1', text: `Kapitola ${index}`, row: 1 }] : []),
+        { x0: 70, x1: 520, y: 70, size: 10, font: 'f1', text: index % 5 === 0 ? measure(index) : `Oddíl ${String.fromCharCode(65 + index)} pokračuje.`, row: 2 },
+        { x0: 70, x1: 500, y: 400, size: 10, font: 'f1', text: 'Body text of the page.', row: 3 },
+      ],
+    }));
+    const cleaned = removeRunningLines(pages).pages;
+    // The 85-character header is on every page; "Kapitola #" is short; the measures open 4 of 20 pages and stay.
+    expect(cleaned[0]?.segments.map((segment) => segment.text)).toEqual([measure(0), 'Body text of the page.']);
+    expect(cleaned[5]?.segments.map((segment) => segment.text)).toEqual([measure(5), 'Body text of the page.']);
+    expect(cleaned[1]?.segments.map((segment) => segment.text)).toEqual(['Oddíl B pokračuje.', 'Body text of the page.']);
+  });
 });
