@@ -110,6 +110,9 @@ function splitRow(items: PlacedItem[], row: number): TextSegment[] {
   return segments;
 }
 
+/** One or two digits glued to a capitalised word at the start of a line: a footnote's number. */
+const FOOTNOTE_NUMBER_GLUED = /^(\d{1,2})(?=\p{Lu}\p{Ll})/u;
+
 function toSegment(parts: PlacedItem[], row: number, rowBaseline: number, rowSize: number): TextSegment | undefined {
   // Its own baseline: a larger heading in the other column may share the row.
   const main = parts.reduce<PlacedItem | undefined>((best, item) => (item.text.trim() && (!best || item.size > best.size) ? item : best), undefined);
@@ -146,7 +149,9 @@ function toSegment(parts: PlacedItem[], row: number, rowBaseline: number, rowSiz
     tally(sizes, sizeChars, Math.round(item.size * 2) / 2, length);
   }
   // Normalised as a whole: TeX draws an accent and its letter as separate items.
-  const trimmed = normalizePdfText(text).replace(/\s+/g, ' ').trim();
+  // A footnote's own number set in its first run of text ("1Předchozí strategie ...", as LibreOffice
+  // writes it) is parted from the word it would otherwise hide.
+  const trimmed = normalizePdfText(text).replace(/\s+/g, ' ').trim().replace(FOOTNOTE_NUMBER_GLUED, '$1 ');
   if (!trimmed) return undefined;
   return { x0, x1, y: baseline, size: sizes[indexOfMax(sizeChars)] ?? rowSize, font: fonts[indexOfMax(fontChars)] ?? '', text: trimmed, row };
 }

@@ -59,6 +59,13 @@ describe('PDF lines and reading order', () => {
     expect(segments.map((segment) => segment.text)).toEqual(['local offices make decisions on 40 km²']);
   });
 
+  it('parts a footnote\'s own number from its first word, but not a number that belongs to the text', () => {
+    const texts = (str: string) => buildSegments([item(str, 70, 780, 9)], A4).map((segment) => segment.text);
+    expect(texts('1Předchozí strategie byla schválena usnesením č. 45/2016.')).toEqual(['1 Předchozí strategie byla schválena usnesením č. 45/2016.']);
+    expect(texts('12Zdroj: Český statistický úřad')).toEqual(['12 Zdroj: Český statistický úřad']);
+    for (const kept of ['3D tisk a CO2 v roce 2030', '2030 Vize města', '1 Úvod']) expect(texts(kept)).toEqual([kept]);
+  });
+
   it('reads two columns one after the other, with a full-width title above them', () => {
     const items = [item('Title across both columns of the page', 70, 60, 16, 450)];
     for (let row = 0; row < 8; row++) {
