@@ -100,7 +100,7 @@ export function detectHeadings(lines: PdfLine[], toc: TableOfContents, body: Bod
       candidate.lineCount += 1;
       next += 1;
     }
-    candidates.push(candidate);
+    if (!isSentenceInBodyType(candidate, body)) candidates.push(candidate);
     index = next - 1;
   }
   return assignLevels(candidates);
@@ -136,6 +136,17 @@ function candidateAt(lines: PdfLine[], index: number, body: BodyStyle, tocByKey:
   // Not the font's name: names differ between the threads that read a long PDF (see BodyStyle).
   const styleKey = `${Math.round(line.size * 2) / 2}|${distinctFont ? 'distinct' : 'body'}`;
   return { index, lineCount: 1, text, styleKey, size: line.size, isTocTitle, ...(numbering ? { numbering } : {}), ...(tocEntry ? { tocEntry } : {}) };
+}
+
+/**
+ * A sentence set a little larger than the body (an 11-point introduction over 10-point tables):
+ * it ends in . ! or ? and runs over six words, and no contents entry names it. Set clearly larger
+ * (a quarter and more), it stays a title.
+ */
+function isSentenceInBodyType(candidate: Candidate, body: BodyStyle): boolean {
+  if (candidate.isTocTitle || candidate.tocEntry) return false;
+  const bodySize = body.size;
+  return /[.!?]$/.test(candidate.text) && candidate.text.split(/\s+/).length > 6 && candidate.size < 1.25 * bodySize;
 }
 
 /** A contents title with a stray letter or two glued before it ("ALinks with..." for "Links with..."). */

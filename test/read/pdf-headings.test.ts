@@ -36,3 +36,16 @@ describe('PDF headings by font', () => {
     expect(headings(pages({ 1: { body: 'g_d0_f1', bold: 'g_d0_f2' }, 2: { body: 'g_d0_f3', bold: 'g_d0_f4' } }))).toEqual(sameNames);
   });
 });
+
+describe('PDF headings by size', () => {
+  it('does not take a sentence set a little larger than the body for a heading, but keeps a title so set', () => {
+    const lines: PdfLine[] = [];
+    const line = (y: number, text: string, size: number): PdfLine => ({ page: 1, x0: 70, x1: 520, y, size, font: 'g_d0_f1', cells: [text], text, region: 0, regionLeft: 70, regionRight: 520 });
+    lines.push(line(60, 'Karta opatření A.1', 11));
+    lines.push(line(90, 'Opatření A.1 přispívá k naplnění strategického cíle A a bylo', 11));
+    lines.push(line(103, 'projednáno s veřejností.', 11));
+    for (let row = 0; row < 20; row++) lines.push(line(130 + row * 12, `Položka ${row} | popis opatření, odpovědný odbor a termín realizace v letech 2024 až 2026`, 10));
+    const toc = findTableOfContents(lines);
+    expect(detectHeadings(lines, toc, measureBodyStyle(lines, toc.lines)).map((heading) => heading.text)).toEqual(['Karta opatření A.1']);
+  });
+});
