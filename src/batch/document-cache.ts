@@ -8,8 +8,11 @@ import { dirname, join } from 'node:path';
 import type { Document, DocumentFormat } from '../document/types.js';
 import type { ReadOptions } from '../read/index.js';
 
-/** Bumped when the entry layout or key changes, so that old entries are simply not found (2: the format joined the key). */
-const ENTRY_LAYOUT = 2;
+/**
+ * Bumped when the entry layout or key changes, so that old entries are simply not found (2: the
+ * format joined the key; 3: Markdown blocks keep their line starts).
+ */
+const ENTRY_LAYOUT = 3;
 
 export interface DocumentCache {
   readonly directory: string;

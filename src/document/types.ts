@@ -30,6 +30,11 @@ export interface TextBlock {
   location: SourceLocation;
   /** What kind of block: affects weighting (a table of contents never counts as evidence). */
   role?: 'body' | 'list' | 'table' | 'note' | 'toc' | 'reference' | 'annex';
+  /**
+   * Where the source's further lines begin in `text` (offsets), for a paragraph wrapped over several
+   * lines (Markdown): a quote then cites its own line, not the paragraph's first.
+   */
+  lineStarts?: number[];
 }
 
 export interface Section {

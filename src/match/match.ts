@@ -1,6 +1,6 @@
 // Matching: walks each sentence of a document once against the compiled term index and returns,
 // per criterion, the evidence found: quote, where it stands, and which terms matched.
-import type { DetectedLanguage, Document, LanguageCode, SourceLocation } from '../document/types.js';
+import type { DetectedLanguage, Document, LanguageCode, SourceLocation, TextBlock } from '../document/types.js';
 import { LANGUAGE_CODES } from '../document/types.js';
 import type { CriteriaSet } from '../criteria/types.js';
 import { buildIndex, compileTerms, type CompiledTerm, type TermIndex } from './compile.js';
@@ -99,12 +99,21 @@ export function matchDocument(document: Document, matcher: Matcher): MatchResult
       const blockRole = block.role === 'reference' || block.role === 'annex' ? block.role : role;
       for (const sentence of splitSentences(block.text)) {
         for (const [criterionId, hit] of matchSentence(sentence.text, index, false)) {
-          add(criterionId, { sectionIndex, blockIndex, quote: sentence.text, location: block.location, terms: hit.terms, termSpans: hit.termSpans, inHeading: false, structuralHeading: false, role: blockRole });
+          add(criterionId, { sectionIndex, blockIndex, quote: sentence.text, location: sentenceLocation(block, sentence.start), terms: hit.terms, termSpans: hit.termSpans, inHeading: false, structuralHeading: false, role: blockRole });
         }
       }
     });
   });
   return result;
+}
+
+/** A quote's own line: its block's first line, plus the source's line breaks before the quote. */
+function sentenceLocation(block: TextBlock, start: number): SourceLocation {
+  const starts = block.lineStarts;
+  if (!starts || block.location.line === undefined) return block.location;
+  let before = 0;
+  while (before < starts.length && (starts[before] as number) <= start) before++;
+  return before ? { ...block.location, line: block.location.line + before } : block.location;
 }
 
 interface SentenceHit {

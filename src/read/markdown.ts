@@ -51,7 +51,7 @@ export function readMarkdown(source: string): ReaderOutput {
   for (const node of topLevelBlocks(blockTokens, context.env)) {
     if (node.type === 'heading') {
       pushIfUseful(sections, current);
-      const heading = plainText(node).trim();
+      const heading = plainText(node).replaceAll(LINE_BREAK, ' ').trim();
       const depth = headingDepth(node);
       while (levelStack.length > 0 && (levelStack.at(-1) ?? 0) >= depth) {
         levelStack.pop();
@@ -219,8 +219,13 @@ function splitRow(line: string): string[] {
 }
 
 function textBlock(node: MarkdownNode, role: TextBlock['role'], text = plainText(node)): TextBlock[] {
-  const cleaned = text.replace(/[ \t]+/g, ' ').replace(/\n{2,}/g, '\n').trim();
-  return cleaned ? [{ text: cleaned, location: lines(node), role }] : [];
+  const cleaned = text.replace(/[ \t]+/g, ' ').replace(/\n{2,}/g, '\n').replace(/ ?\u2028 ?/g, LINE_BREAK).trim();
+  if (!cleaned) return [];
+  // Each line break becomes a space of the same length, so the offsets of the lines after it hold.
+  const lineStarts: number[] = [];
+  for (let at = cleaned.indexOf(LINE_BREAK); at !== -1; at = cleaned.indexOf(LINE_BREAK, at + 1)) lineStarts.push(at + 1);
+  const block: TextBlock = { text: cleaned.replaceAll(LINE_BREAK, ' '), location: lines(node), role };
+  return [lineStarts.length ? { ...block, lineStarts } : block];
 }
 
 function lines(node: MarkdownNode): { line?: number; lineEnd?: number } {
@@ -239,9 +244,12 @@ function lastLine(node: MarkdownNode, map: [number, number]): number {
   return Math.max(map[0] + 1, map[1]);
 }
 
+/** A line break inside a paragraph, kept as a mark until the block's text is final (textBlock). */
+const LINE_BREAK = '\u2028';
+
 /**
  * Visible text of a node: images contribute their alt text, line breaks inside a paragraph (soft or
- * hard) become spaces, HTML nothing. A soft break is only where the author's editor wrapped the line:
+ * hard) become spaces (marked, so that quotes can cite their own lines), HTML nothing. A soft break is only where the author's editor wrapped the line:
  * kept as a line break it ended a sentence there ("...expand public" | "transport and..."), so the
  * same strategy re-wrapped scored differently.
  */
@@ -256,7 +264,7 @@ function plainText(node: MarkdownNode): string {
       return node.content.replace(/\n$/, '');
     case 'softbreak':
     case 'hardbreak':
-      return ' ';
+      return LINE_BREAK;
     case 'html_block':
     case 'html_inline':
     case 'footnote_ref':

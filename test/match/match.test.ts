@@ -80,6 +80,15 @@ describe('matchDocument', () => {
     expect(result.get('mini/transport')?.[0]).toMatchObject({ quote: 'Trams everywhere.', location: { line: 5 }, sectionIndex: 1 });
   });
 
+  it('cites the line a quote starts on in a paragraph wrapped over several lines', () => {
+    const doc = document('# Plan\n\n## Transport\n\nFirst sentence here is long enough.\nSecond line sentence.\nThe city builds a new\ntram line. Trams\nrun late.\n');
+    expect(doc.sections[1]?.blocks[0]).toMatchObject({ location: { line: 5, lineEnd: 9 }, lineStarts: [36, 58, 80, 97] });
+    expect(matchDocument(doc, matcher).get('mini/transport')?.map((item) => [item.quote, item.location.line])).toEqual([
+      ['The city builds a new tram line.', 7],
+      ['Trams run late.', 8],
+    ]);
+  });
+
   it('never takes evidence from a table of contents', () => {
     const doc = document('# Contents\n\nTrams 4\n');
     doc.sections[0] = { ...doc.sections[0]!, role: 'toc' };
