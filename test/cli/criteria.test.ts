@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +73,11 @@ describe('s4s criteria', () => {
     writeFileSync(join(directory, 'egd-next.json'), JSON.stringify({ ...copy, $schema: undefined, version: '1.1.0' }));
     const clash = await runS4s(['check', join(ROOT, 'fixtures/strategies/en-riverton.md'), '--criteria', 'egd', '--criteria', 'egd-next.json'], { cwd: directory });
     expect(clash).toMatchObject({ code: 2, stdout: '', stderr: 's4s: --criteria names two sets with the id "egd": egd@1.0.0 (criteria/egd/1.0.0.json) and egd@1.1.0 (egd-next.json); choose one\n' });
+    // A set file and a link to it are one set.
+    symlinkSync(join(directory, 'egd-next.json'), join(directory, 'egd-link.json'));
+    const linked = await runS4s(['check', join(ROOT, 'fixtures/strategies/en-riverton.md'), '--criteria', 'egd-next.json', '--criteria', 'egd-link.json', '--format', 'json'], { cwd: directory });
+    expect(linked.code).toBe(0);
+    expect(JSON.parse(linked.stdout).criteriaSets.map((set: { id: string }) => set.id)).toEqual(['egd']);
   });
 
   it('prints the criteria schema', async () => {
