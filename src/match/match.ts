@@ -15,11 +15,8 @@ export interface Evidence {
   location: SourceLocation;
   /** Terms as written in the criteria. */
   terms: string[];
-  /**
-   * Where each of `terms` matched in the quote, as `firstWord+length` keys (none for `near` terms):
-   * a goal merging its targets' evidence counts spellings of the same words once (score.ts).
-   */
-  termSpans?: (readonly string[] | undefined)[];
+  /** Where each of `terms` matched in the quote: a goal merging its targets' evidence counts respellings once (score.ts). */
+  termSpans?: TermSpans[];
   inHeading: boolean;
   /** True when a `headings` term of a structure criterion matched this heading. */
   structuralHeading: boolean;
@@ -119,10 +116,8 @@ function sentenceLocation(block: TextBlock, start: number): SourceLocation {
 interface SentenceHit {
   terms: string[];
   /** Where each term matched (see Evidence.termSpans). */
-  termSpans: (readonly string[] | undefined)[];
+  termSpans: TermSpans[];
   structural: boolean;
-  /** Spans (first word + length) already credited to a phrase: another phrase on the same span adds no term. */
-  spans?: Set<string>;
 }
 
 /** Criteria whose terms match one sentence (or heading), after exclusions. */
@@ -144,7 +139,7 @@ export function matchSentence(text: string, index: TermIndex, isHeading: boolean
     hit.structural ||= term.role === 'heading';
     if (hit.terms.includes(term.source)) continue;
     const spans = spanKeys(term, positions);
-    if (spans && creditSpans(hit, spans)) continue;
+    if (isRespelling(hit.termSpans, spans)) continue;
     hit.terms.push(term.source);
     hit.termSpans.push(spans);
   }
@@ -153,24 +148,27 @@ export function matchSentence(text: string, index: TermIndex, isHeading: boolean
 }
 
 /**
- * Spellings and inflections of the same words ("school" and "schools", "tenger*" and "tengeri",
- * "forced labour" and "forced labor") are one term in the text: a phrase found only where an earlier
- * phrase of the criterion, as many words long, already matched is not counted again (it would count
- * as breadth, and make one mention `met`). `near` terms always count.
+ * Where a term matched in a sentence: one key per occurrence, its first word × 256 + its length in
+ * words (a phrase is a few words, a sentence at most 400 characters); none for `near` terms.
  */
-function creditSpans(hit: SentenceHit, keys: readonly string[]): boolean {
-  const spans = (hit.spans ??= new Set());
-  const repeated = keys.every((key) => spans.has(key));
-  for (const key of keys) spans.add(key);
-  return repeated;
+export type TermSpans = readonly number[] | undefined;
+
+/**
+ * Spellings and inflections of the same words ("school" and "schools", "tenger*" and "tengeri",
+ * "forced labour" and "forced labor") are one term in the text: a term found only on spans that terms
+ * already counted matched is a respelling, not another term (counted, it would add breadth and make
+ * one mention `met`). `near` terms always count. Per sentence here; across a goal and its targets in
+ * score.ts.
+ */
+export function isRespelling(counted: readonly TermSpans[], spans: TermSpans): boolean {
+  return spans !== undefined && spans.every((span) => counted.some((known) => known?.includes(span)));
 }
 
-/** Where a one-phrase term matched: `firstWord+length` for each occurrence; none for `near` terms. */
-function spanKeys(term: CompiledTerm, positions: number[][]): string[] | undefined {
+function spanKeys(term: CompiledTerm, positions: number[][]): TermSpans {
   const [phrase] = term.parts;
   const starts = positions[0];
   if (term.parts.length !== 1 || !phrase || !starts) return undefined;
-  return starts.map((start) => `${start}+${phrase.length}`);
+  return starts.map((start) => start * 256 + phrase.length);
 }
 
 /** A `near` term matches when some occurrence of each part lies within `within` words of the first part. */

@@ -3,7 +3,7 @@
 import type { Document, Section } from '../document/types.js';
 import type { CriteriaSet, Criterion } from '../criteria/types.js';
 import { localize } from '../criteria/types.js';
-import type { Evidence, MatchResult } from '../match/match.js';
+import { isRespelling, type Evidence, type MatchResult, type TermSpans } from '../match/match.js';
 import { explainStatus } from './explain.js';
 import type { CriterionResult, DocumentResult, EvidenceResult, FrameworkResult, Gap, Status, StatusCounts } from './types.js';
 
@@ -209,7 +209,7 @@ function scoreCriterion(
   return result;
 }
 
-type MergedEvidence = Evidence & { termSpans: (readonly string[] | undefined)[] };
+type MergedEvidence = Evidence & { termSpans: TermSpans[] };
 
 /** One entry per quoted sentence, with the terms of every list that found it, in document order. */
 function mergeEvidence(lists: Evidence[][]): Evidence[] {
@@ -246,14 +246,11 @@ function mergeEvidence(lists: Evidence[][]): Evidence[] {
  * it, not another term: counted, it would make one mention `met`.
  */
 function mergeTerms(known: MergedEvidence, item: Evidence): void {
-  const covered = new Set(known.termSpans.flatMap((spans) => spans ?? []));
   item.terms.forEach((term, index) => {
-    if (known.terms.includes(term)) return;
     const spans = item.termSpans?.[index];
-    if (spans && spans.every((span) => covered.has(span))) return;
+    if (known.terms.includes(term) || isRespelling(known.termSpans, spans)) return;
     known.terms.push(term);
     known.termSpans.push(spans);
-    for (const span of spans ?? []) covered.add(span);
   });
 }
 
