@@ -2,8 +2,8 @@
 // that reads the document (pdf-pages.ts), and posts them back. Started with a lease on a core
 // (`--jobs`), and ended when its pages are collected, so that its memory (its own pdf.js and the
 // document it opened) is given back before the analysis, which is when a check peaks.
-import { Worker } from 'node:worker_threads';
-import { workerExecArgv } from '../worker-loader.js';
+import type { Worker } from 'node:worker_threads';
+import { startQuietWorker } from '../worker-loader.js';
 import type { PageHelper, PageHelpRequest, ReadPage } from './pdf-pages.js';
 
 /** Permission to use one more thread: `ask` calls back when one may start; `release` gives it back. */
@@ -30,16 +30,12 @@ export function pageHelperThread(lease: HelperLease): PageHelper {
     offer(request: PageHelpRequest) {
       lease.ask(() => {
         if (collecting) return lease.release();
-        // Its output is its own: nothing a library prints may reach a report on standard output.
-        const execArgv = workerExecArgv(HELPER_URL);
         let worker: Worker;
         try {
-          worker = new Worker(HELPER_URL, { workerData: request, stdout: true, stderr: true, ...(execArgv ? { execArgv } : {}) });
+          worker = startQuietWorker(HELPER_URL, request);
         } catch {
           return lease.release(); // no thread to be had (resources): this thread reads every page
         }
-        worker.stdout.resume();
-        worker.stderr.resume();
         const pages = new Promise<ReadPage[] | undefined>((resolve) => {
           worker.once('message', (message: ReadPage[]) => resolve(message));
           worker.once('error', () => resolve(undefined));

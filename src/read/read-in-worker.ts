@@ -2,9 +2,8 @@
 // and a damaged PDF can keep it busy forever; no timer on the reading thread would ever fire. So the
 // document is read on a thread of its own (read-worker.ts), which is ended when the limit passes:
 // the read fails with code TIMEOUT instead of hanging the command.
-import { Worker } from 'node:worker_threads';
 import type { Document } from '../document/types.js';
-import { workerExecArgv } from '../worker-loader.js';
+import { startQuietWorker } from '../worker-loader.js';
 import { firstLineOf, ReadError, timedOutMessage } from './errors.js';
 import type { ReadJob, ReadReply } from './read-job.js';
 
@@ -13,11 +12,7 @@ export const READ_WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './read
 
 /** Reads `job` on its own thread; after `timeoutMs` (more than 0) the thread is ended and the read fails with TIMEOUT. */
 export async function readInWorker(job: ReadJob, timeoutMs: number, workerUrl: URL = READ_WORKER_URL): Promise<Document> {
-  const execArgv = workerExecArgv(workerUrl);
-  // Its output is its own: nothing a library prints may reach what the command writes on standard output.
-  const worker = new Worker(workerUrl, { workerData: job, stdout: true, stderr: true, ...(execArgv ? { execArgv } : {}) });
-  worker.stdout.resume();
-  worker.stderr.resume();
+  const worker = startQuietWorker(workerUrl, job);
   let timer: NodeJS.Timeout | undefined;
   const reply = new Promise<ReadReply>((resolve, reject) => {
     timer = setTimeout(() => reject(new ReadError('TIMEOUT', timedOutMessage(timeoutMs))), timeoutMs);
