@@ -19,7 +19,7 @@ import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_THRESHOLD, UsageError, us
 import { openJsonlOutput } from './jsonl-output.js';
 import { parseReadLimits } from './read-limits.js';
 import { checkOutputPaths, writeReportFile } from './output.js';
-import { appendStepSummary, parseReportOutputs, type ReportOutput, writeReportOutputs } from './report-outputs.js';
+import { appendStepSummary, parseReportOutputs, type ReportOutput, reportPaths, writeReportOutputs } from './report-outputs.js';
 import { checkThresholdTargets, parseThresholds } from './threshold-options.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -65,7 +65,7 @@ export async function runCheck(inputs: string[], cliOptions: CheckOptions, io: C
   if (!isFormatName(options.format)) throw new UsageError(`unknown format "${options.format}" (choose from ${FORMAT_NAMES.join(', ')})`);
   const outputs = parseReportOutputs(options.report, [...FORMAT_NAMES], io.cwd, options.output);
   const thresholds = parseThresholds(options.failUnder, options.require);
-  const entries = await expandInputs(inputs, io.cwd, [...(options.output ? [options.output] : []), ...outputs.map((output) => output.path)]);
+  const entries = await expandInputs(inputs, io.cwd, reportPaths(outputs, options.output));
   if (entries.length === 0) throw new UsageError(`no documents found in ${inputs.join(', ')} (looked for .md, .markdown, .txt, .pdf, .docx)`);
   const batch = parseBatchOptions(options, io);
   const selected = batch.shard ? selectShard(entries, batch.shard) : entries;
@@ -104,7 +104,7 @@ async function checkEntries(plan: CheckPlan, io: CliIo): Promise<number> {
   const tool = { name: TOOL_NAME, version: TOOL_VERSION };
   const generatedAt = options.timestamp ? new Date().toISOString() : undefined;
   const sources = entries.map((entry) => entry.source);
-  checkOutputPaths([...(options.output ? [options.output] : []), ...outputs.map((output) => output.path)], sources, io.cwd);
+  checkOutputPaths(reportPaths(outputs, options.output), sources, io.cwd);
   // JSON Lines go out as each document is done, and only what stderr and the exit code need is kept,
   // so memory stays flat over any number of documents; other reports need every result at the end.
   const jsonl = options.format === 'jsonl' ? openJsonlOutput({ $schema: REPORT_SCHEMA_URL, version: REPORT_FORMAT_VERSION, tool, criteriaSets: buildReport([], sets, { tool }).criteriaSets, ...(generatedAt ? { generatedAt } : {}) }, options.output, io, sources) : undefined;

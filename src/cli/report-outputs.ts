@@ -19,10 +19,15 @@ export function parseReportOutputs(specs: string[] = [], formats: string[], cwd:
     if (match[2]!.trim() === '-') throw new UsageError(`--report ${spec}: standard output carries the --format report; give --report a file (or use --format ${format})`);
     return { format, path: match[2]! };
   });
-  const targets = [...(output ? [output] : []), ...outputs.map((item) => item.path)].map((path) => resolve(cwd, path));
+  const targets = reportPaths(outputs, output).map((path) => resolve(cwd, path));
   const duplicate = targets.find((target, index) => targets.indexOf(target) !== index);
   if (duplicate) throw new UsageError(`two reports would be written to ${duplicate}`);
   return outputs;
+}
+
+/** Every file a run writes a report to: -o's, then each --report's. */
+export function reportPaths(outputs: ReportOutput[], output?: string): string[] {
+  return [...(output ? [output] : []), ...outputs.map((item) => item.path)];
 }
 
 export function writeReportOutputs(outputs: ReportOutput[], render: (format: string) => string, cwd: string, inputs: string[]): void {
