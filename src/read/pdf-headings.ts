@@ -66,18 +66,25 @@ export function measureBodyStyle(lines: PdfLine[], skip: Set<number>): BodyStyle
     if (pageSize > size && chars >= 400) pageSizes.set(page, pageSize);
   }
   const steps: number[] = [];
+  lines.forEach((line, index) => {
+    if (skip.has(index) || Math.abs(line.size - size) > 0.5) return;
+    const previous = lines[index - 1];
+    if (previous && previous.region === line.region && previous.page === line.page && Math.abs(previous.size - size) <= 0.5) steps.push(line.y - previous.y);
+  });
+  steps.sort((a, b) => a - b);
+  return { size, pageFonts: bodyFontByPage(lines, skip, size, pageSizes), lineStep: steps[Math.floor(steps.length / 2)] ?? size * 1.2, pageSizes };
+}
+
+/** Each page's most used font (by characters) among its lines in the page's body size. */
+function bodyFontByPage(lines: PdfLine[], skip: Set<number>, size: number, pageSizes: Map<number, number>): Map<number, string> {
   const fontsByPage = new Map<number, Map<string, number>>();
   lines.forEach((line, index) => {
     if (skip.has(index) || Math.abs(line.size - (pageSizes.get(line.page) ?? size)) > 0.5) return;
     const fonts = fontsByPage.get(line.page) ?? new Map<string, number>();
     fonts.set(line.font, (fonts.get(line.font) ?? 0) + line.text.length);
     fontsByPage.set(line.page, fonts);
-    const previous = lines[index - 1];
-    if (previous && previous.region === line.region && previous.page === line.page && Math.abs(previous.size - size) <= 0.5) steps.push(line.y - previous.y);
   });
-  steps.sort((a, b) => a - b);
-  const pageFonts = new Map([...fontsByPage].map(([page, fonts]) => [page, mostCommon(fonts) ?? '']));
-  return { size, pageFonts, lineStep: steps[Math.floor(steps.length / 2)] ?? size * 1.2, pageSizes };
+  return new Map([...fontsByPage].map(([page, fonts]) => [page, mostCommon(fonts) ?? '']));
 }
 
 /** Whether the line is set in its page's body font (a page without body text has none: every font is distinct there). */
