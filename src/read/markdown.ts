@@ -249,9 +249,9 @@ const LINE_BREAK = '\u2028';
 
 /**
  * Visible text of a node: images contribute their alt text, line breaks inside a paragraph (soft or
- * hard) become spaces (marked, so that quotes can cite their own lines), HTML nothing. A soft break is only where the author's editor wrapped the line:
- * kept as a line break it ended a sentence there ("...expand public" | "transport and..."), so the
- * same strategy re-wrapped scored differently.
+ * hard) become spaces (marked, so that quotes can cite their own lines), HTML nothing. A soft break
+ * is only where the author's editor wrapped the line: kept as a line break it ended a sentence there
+ * ("...expand public" | "transport and..."), so the same strategy re-wrapped scored differently.
  */
 function plainText(node: MarkdownNode): string {
   switch (node.type) {
