@@ -1,6 +1,6 @@
 // Loads pdf.js on first use and opens a PDF from bytes with nothing fetched, no fonts loaded and
 // no eval; turns pdf.js's exceptions (password, invalid structure) into one-line ReadErrors.
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { ReadError } from './errors.js';
@@ -21,19 +21,21 @@ const PDFJS_WORKER_MODULE = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
  * The legacy build's core-js polyfills replace Array.prototype.push, JSON.parse and JSON.stringify
  * with JavaScript versions, for the whole thread, though Node 20's own are fine: every push and every
  * JSON report after the first PDF got slower (10-15 % of the CPU time of a batch). Both modules are
- * loaded now and the natives put back. Where pdf.js's optional @napi-rs/canvas is missing, it gets
- * stand-ins first (defineGeometryStandIns).
+ * loaded now and the natives put back. pdf.js's optional @napi-rs/canvas is kept from loading
+ * (withoutCanvas): the geometry stand-ins answer for it.
  */
 async function importWithoutPolyfills(): Promise<PdfJs> {
   const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify, warn: console.warn };
-  if (!canvasLoads()) defineGeometryStandIns();
+  defineGeometryStandIns();
   // Without @napi-rs/canvas pdf.js warns while it loads, several lines on every thread that loads
-  // it; the stand-ins below answer for it, and the text does not need it.
+  // it; the stand-ins answer for it, and the text does not need it.
   console.warn = () => {};
   try {
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    await import(PDFJS_WORKER_MODULE);
-    return pdfjs;
+    return await withoutCanvas(async () => {
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      await import(PDFJS_WORKER_MODULE);
+      return pdfjs;
+    });
   } finally {
     Array.prototype.push = natives.push;
     JSON.parse = natives.parse;
@@ -43,16 +45,31 @@ async function importWithoutPolyfills(): Promise<PdfJs> {
 }
 
 /**
- * Whether pdf.js's optional @napi-rs/canvas loads here (loaded from where pdf.js would load it,
- * so that pdf.js then finds it loaded). It ships native builds for the common platforms; npm
- * leaves it out on others, and with `--omit=optional`.
+ * Runs `load` (pdf.js's import) with @napi-rs/canvas answering pdf.js's require() as an empty
+ * module, from the require cache, instead of loading its native library. pdf.js loads it at once
+ * for rendering, which text extraction never does; loading it cost some 30 ms and 20 MB on every
+ * thread that read a PDF. The text is the same without it (checked on every PDF of the fixtures
+ * and of ../shared), and where npm left it out (no build for the platform, `--omit=optional`) this
+ * is the path pdf.js takes anyway. The empty module is taken out of the cache afterwards, so that
+ * anything else in the process still loads the real one.
  */
-function canvasLoads(): boolean {
+async function withoutCanvas<T>(load: () => Promise<T>): Promise<T> {
+  const pdfjsRequire = createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs'));
+  let canvasPath: string;
   try {
-    createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs'))('@napi-rs/canvas');
-    return true;
+    canvasPath = pdfjsRequire.resolve('@napi-rs/canvas');
   } catch {
-    return false;
+    return load(); // not installed: pdf.js's require fails, as it expects it may
+  }
+  if (pdfjsRequire.cache[canvasPath]) return load(); // loaded already (by someone else): pdf.js may use it
+  const empty = new Module(canvasPath);
+  empty.filename = canvasPath;
+  empty.loaded = true;
+  pdfjsRequire.cache[canvasPath] = empty;
+  try {
+    return await load();
+  } finally {
+    if (pdfjsRequire.cache[canvasPath] === empty) delete pdfjsRequire.cache[canvasPath];
   }
 }
 
