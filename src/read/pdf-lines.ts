@@ -47,7 +47,7 @@ export function buildSegments(items: readonly PdfTextItem[], viewportTransform: 
   let row: PlacedItem[] = [];
   let anchor: PlacedItem | undefined;
   for (const item of placed) {
-    if (anchor && Math.abs(item.y - anchor.y) <= 0.5 * Math.max(item.size, anchor.size, 1)) {
+    if (anchor && Math.abs(item.y - anchor.y) <= 0.5 * Math.max(item.size, anchor.size, 1) && !isLineBelowIn(row, item)) {
       row.push(item);
       if (item.size > anchor.size && item.text.trim()) anchor = item;
       continue;
@@ -58,6 +58,20 @@ export function buildSegments(items: readonly PdfTextItem[], viewportTransform: 
   }
   if (row.length) rows.push(row);
   return rows.flatMap((rowItems, index) => splitRow(rowItems, index));
+}
+
+/**
+ * Whether `item` lies under (or over) text of the row, a line away: the next line of a column that
+ * a larger heading in the other column drew the row's tolerance wide enough to take in. A row holds
+ * one line of each column, never two lines of one.
+ */
+function isLineBelowIn(row: readonly PlacedItem[], item: PlacedItem): boolean {
+  if (!item.text.trim()) return false;
+  for (const other of row) {
+    if (!other.text.trim() || Math.abs(item.y - other.y) < 0.8 * Math.max(item.size, other.size)) continue;
+    if (item.x < other.x + other.width && other.x < item.x + item.width) return true;
+  }
+  return false;
 }
 
 function placeItems(items: readonly PdfTextItem[], viewportTransform: readonly number[]): PlacedItem[] {

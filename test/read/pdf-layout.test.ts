@@ -80,6 +80,18 @@ describe('PDF lines and reading order', () => {
     ]);
   });
 
+  it('keeps two lines of one column apart when a large heading in the other column sits between them', () => {
+    // The 16-point heading's baseline is within half its size of both right-hand lines (10-point, 12.5 apart).
+    const items = [item('1. Introduction', 70, 185, 16, 150), item('end of a sentence. The waste', 300, 180, 10, 200), item('is sorted in every household', 300, 192.5, 10, 200)];
+    for (let row = 0; row < 8; row++) {
+      items.push(item(`left line ${row} of running text here`, 70, 205 + row * 12.5, 10, 200));
+      items.push(item(`right line ${row} of running text here`, 300, 205 + row * 12.5, 10, 200));
+    }
+    const lines = orderPage(buildSegments(items, A4), 1).map((line) => line.text);
+    expect(lines.slice(9, 12)).toEqual(['end of a sentence. The waste', 'is sorted in every household', 'right line 0 of running text here']);
+    expect(lines[0]).toBe('1. Introduction');
+  });
+
   it('reads a small two-column table row by row, cell continuations joined', () => {
     const items = [
       item('Strengths', 70, 100, 10, 60),
