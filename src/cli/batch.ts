@@ -27,11 +27,16 @@ export interface BatchSettings {
 }
 
 export function parseBatchOptions(options: BatchCliOptions, io: CliIo): BatchSettings {
+  const settings = checkBatchOptions(options);
   const cacheDirectory = options.cacheDir !== undefined || options.cache ? resolveCache(options.cacheDir, io) : undefined;
+  return { ...settings, ...(cacheDirectory ? { cacheDirectory } : {}) };
+}
+
+/** The batch options parsed, a usage error if one is invalid; the cache directory is neither made nor named. */
+export function checkBatchOptions(options: BatchCliOptions): Omit<BatchSettings, 'cacheDirectory'> {
   return {
     jobs: parseJobs(options.jobs ?? 'auto'),
     timeoutMs: parseTimeout(options.timeout ?? String(DEFAULT_TIMEOUT_SECONDS)),
-    ...(cacheDirectory ? { cacheDirectory } : {}),
     ...(options.shard !== undefined ? { shard: parseShard(options.shard) } : {}),
   };
 }

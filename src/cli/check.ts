@@ -13,7 +13,7 @@ import type { CsvLayout, FormatOptions, Formatter, ThresholdRule, ThresholdViola
 import type { DocumentError, DocumentResult } from '../score/types.js';
 import { startWorkersFor } from '../batch/analyze-inputs.js';
 import type { WorkerPool } from '../batch/worker-pool.js';
-import { type BatchCliOptions, type BatchSettings, parseBatchOptions, runBatch } from './batch.js';
+import { type BatchCliOptions, type BatchSettings, checkBatchOptions, parseBatchOptions, runBatch } from './batch.js';
 import { configOptions, loadConfig, mergeOptions } from './config.js';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_THRESHOLD, UsageError, useColor, type CliIo } from './io.js';
 import { openJsonlOutput } from './jsonl-output.js';
@@ -57,14 +57,18 @@ export const LANGUAGE_CHOICES = ['auto', 'cs', 'sk', 'pl', 'hu', 'en'];
 export async function runCheck(inputs: string[], cliOptions: CheckOptions, io: CliIo, explicit: Set<string> = new Set()): Promise<number> {
   const config = await loadConfig(io.cwd, cliOptions.config);
   const options = mergeOptions(cliOptions, explicit, configOptions(config, 'check'));
+  // Checked before --print-config too: what it prints is what a run would accept.
+  if (!isFormatName(options.format)) throw new UsageError(`unknown format "${options.format}" (choose from ${FORMAT_NAMES.join(', ')})`);
+  const outputs = parseReportOutputs(options.report, [...FORMAT_NAMES], io.cwd, options.output);
+  const thresholds = parseThresholds(options.failUnder, options.require);
+  parseReadLimits(options);
   if (options.printConfig) {
+    checkBatchOptions(options);
+    checkThresholdTargets(thresholds, loadSelectedSets(options.criteria, io.cwd));
     io.stdout.write(printableConfig(config.path, options));
     return EXIT_OK;
   }
   if (inputs.length === 0) throw new UsageError('no inputs given (files, directories, globs, or - for standard input)');
-  if (!isFormatName(options.format)) throw new UsageError(`unknown format "${options.format}" (choose from ${FORMAT_NAMES.join(', ')})`);
-  const outputs = parseReportOutputs(options.report, [...FORMAT_NAMES], io.cwd, options.output);
-  const thresholds = parseThresholds(options.failUnder, options.require);
   const entries = await expandInputs(inputs, io.cwd, reportPaths(outputs, options.output));
   if (entries.length === 0) throw new UsageError(`no documents found in ${inputs.join(', ')} (looked for .md, .markdown, .txt, .pdf, .docx)`);
   const batch = parseBatchOptions(options, io);

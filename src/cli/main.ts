@@ -40,7 +40,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
-    .addHelpText('after', EXAMPLES);
+    .addHelpText('after', EXAMPLES)
+    .hook('preAction', () => refuseContradictingConfigOptions(argv));
 
   program
     .command('check')
@@ -209,6 +210,17 @@ function formatOption(): Option {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/**
+ * `--config <path>` and `--no-config` set one option, and commander lets the last one win: the other
+ * would be dropped without a word. Given together they are refused. Arguments after `--` are inputs.
+ */
+function refuseContradictingConfigOptions(argv: string[]): void {
+  const end = argv.indexOf('--');
+  const options = end === -1 ? argv : argv.slice(0, end);
+  const namesFile = options.some((arg) => arg === '--config' || arg.startsWith('--config='));
+  if (namesFile && options.includes('--no-config')) throw new UsageError('--config and --no-config contradict each other: give one of them');
 }
 
 /** Options the user typed (not defaults): these beat the configuration file. */

@@ -44,7 +44,7 @@ describe('configuration files', () => {
   });
 
   it('lets the command line beat the file and the file beat the defaults', async () => {
-    const { nested } = project('s4s.config.json', { format: 'md', lang: 'cs', failUnder: { overall: 50, mini: 40 }, quiet: true });
+    const { nested } = project('s4s.config.json', { criteria: MINI, format: 'md', lang: 'cs', failUnder: { overall: 50, mini: 40 }, quiet: true });
     const printed = await printedConfig(nested, ['--format', 'json', '--fail-under', 'mini=70']);
     expect(printed.options).toMatchObject({ format: 'json', lang: 'cs', quiet: true, failUnder: ['50', 'mini=40', 'mini=70'], csvLayout: 'long' });
     const ignored = await printedConfig(nested, ['--no-config']);
@@ -81,6 +81,38 @@ describe('configuration files', () => {
     expect(printed).toMatchObject({ configFile: join(root, 'custom.json'), options: { format: 'csv' } });
     const missing = await runS4s(['check', '--print-config', '--config', 'nowhere.json'], { cwd: elsewhere });
     expect(missing).toMatchObject({ code: 2, stderr: 's4s: nowhere.json: configuration file not found\n' });
+  });
+
+  it('refuses --config with --no-config (either order), on check and diff', async () => {
+    const { root } = project('custom.json', { format: 'csv' });
+    const message = 's4s: --config and --no-config contradict each other: give one of them\n';
+    for (const args of [
+      ['check', '--print-config', '--config', join(root, 'custom.json'), '--no-config'],
+      ['check', '--print-config', '--no-config', `--config=${join(root, 'custom.json')}`],
+      ['diff', CZECH, CZECH, '--no-config', '--config', join(root, 'custom.json')],
+    ]) {
+      expect(await runS4s(args, { cwd: root })).toMatchObject({ code: 2, stderr: message });
+    }
+    // After `--`, "--config" is an input's name.
+    expect((await runS4s(['check', '--print-config', '--no-config', '--', '--config'], { cwd: root })).code).toBe(0);
+  });
+
+  it('--print-config refuses what the run would refuse, exit 2', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 's4s-config-'));
+    const cases: [string[], RegExp][] = [
+      [['--jobs', 'many'], /invalid --jobs "many"/],
+      [['--timeout', 'soon'], /invalid --timeout "soon"/],
+      [["--shard", "3/2"], /invalid shard "3\/2"/],
+      [['--max-file-size', '5QB'], /invalid size "5QB"/],
+      [['--fail-under', 'high'], /--fail-under/],
+      [['--require', 'smart/nothing'], /--require smart\/nothing: no such criterion/],
+      [['--report', 'pdf=out.pdf'], /pdf/],
+    ];
+    for (const [extra, message] of cases) {
+      const run = await runS4s(['check', '--print-config', '--no-config', ...extra], { cwd: elsewhere });
+      expect(run.code, extra.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(message);
+    }
   });
 
   it('rejects an unknown option, a wrong type or broken JSON with one line naming the file, exit 2', async () => {
