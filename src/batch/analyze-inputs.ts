@@ -10,6 +10,7 @@ import type { DocumentResult } from '../score/types.js';
 import type { AnalysisSetup, DocumentTask } from './analyze-document.js';
 import { interruptedResult } from './interrupted.js';
 import type { DocumentRunner, PoolOptions, WorkerPool } from './worker-pool.js';
+import { readStreamBytes } from '../read/read-stream.js';
 
 export interface AnalyzeOptions {
   read: ReadOptions;
@@ -69,7 +70,7 @@ export async function analyzeInputsInOrder(entries: InputEntry[], sets: Criteria
 async function runInOrder(entries: InputEntry[], sets: CriteriaSet[], options: AnalyzeOptions, emit: (result: DocumentResult) => void): Promise<void> {
   const jobs = Math.max(1, options.jobs ?? 1);
   const toRead = entries.filter((entry) => !entry.missing);
-  const stdinBytes = toRead.some((entry) => entry.source === '-') ? await readAll(options.stdin) : undefined;
+  const stdinBytes = toRead.some((entry) => entry.source === '-') ? await readStreamBytes(options.stdin) : undefined;
   const setup: AnalysisSetup = {
     sets,
     read: options.read,
@@ -209,11 +210,4 @@ async function createRunner(setup: AnalysisSetup, threads: ReturnType<typeof wor
 
 function taskFor(entry: InputEntry, stdinBytes: Uint8Array | undefined): DocumentTask {
   return entry.source === '-' ? { path: entry.path, source: '-', bytes: stdinBytes ?? new Uint8Array() } : { path: entry.path, source: entry.source };
-}
-
-async function readAll(stream: Readable | undefined): Promise<Uint8Array> {
-  if (!stream) return new Uint8Array();
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
 }

@@ -3,7 +3,6 @@
 // gives one line on standard error (and its error code in JSON) and exit code 2; one that takes
 // longer than --timeout is stopped (TIMEOUT).
 import { resolve } from 'node:path';
-import type { Readable } from 'node:stream';
 import type { Document, DocumentFormat, LanguageCode } from '../document/types.js';
 import { asReadError } from '../read/errors.js';
 import type { ReadOptions } from '../read/index.js';
@@ -14,6 +13,7 @@ import { extractErrorJson, extractJson, extractMarkdown, extractText } from './e
 import { displayPath } from './inputs.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io.js';
 import { writeReportFile } from './output.js';
+import { readStreamBytes } from '../read/read-stream.js';
 
 export interface ExtractOptions {
   format: string;
@@ -47,7 +47,7 @@ export async function runExtract(input: string, options: ExtractOptions, io: Cli
   let output: string;
   let exitCode = EXIT_OK;
   try {
-    const bytes = absolute === '-' ? await readAll(io.stdin) : undefined;
+    const bytes = absolute === '-' ? await readStreamBytes(io.stdin) : undefined;
     const document = await readWithin({ source: absolute, ...(bytes ? { bytes } : {}), options: read, pageHelper: helperAllowed }, timeoutMs);
     output = render({ ...document, path });
   } catch (error) {
@@ -67,10 +67,4 @@ async function readWithin(job: ReadJob, timeoutMs: number): Promise<Document> {
   if (timeoutMs === 0) return readJob(job);
   const { readInWorker } = await import('../read/read-in-worker.js');
   return readInWorker(job, timeoutMs);
-}
-
-async function readAll(stream: Readable): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
 }

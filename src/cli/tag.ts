@@ -2,7 +2,6 @@
 // researchers' own statistics: one row (or record) per passage and criterion, goals and targets.
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { BUNDLED_MODEL_FILE, loadPassageModel, type PassageModel } from '../classify/model.js';
@@ -13,6 +12,7 @@ import { DEFAULT_MIN_SHARE, tagPassage } from '../score/tag-passage.js';
 import { loadSelectedSets } from './criteria-select.js';
 import { EXIT_OK, UsageError, type CliIo } from './io.js';
 import { writeReportFile } from './output.js';
+import { readStreamBytes } from '../read/read-stream.js';
 
 export interface TagOptions {
   textColumn: string;
@@ -42,7 +42,7 @@ export async function runTag(file: string, options: TagOptions, io: CliIo): Prom
   const minShare = options.minShare === undefined ? DEFAULT_MIN_SHARE : Number(options.minShare);
   if (!(minShare >= 0 && minShare <= 1)) throw new UsageError(`--min-share must be a number from 0 to 1, not "${options.minShare}"`);
   const sets = loadSelectedSets(options.criteria, io.cwd);
-  const content = file === '-' ? await readAll(io.stdin) : readInput(file, io.cwd);
+  const content = file === '-' ? Buffer.from(await readStreamBytes(io.stdin)).toString('utf8') : readInput(file, io.cwd);
   const passages = readPassages(content, inputKind(file, content), file, options);
   const matcher = createMatcher(sets);
   const model = loadModel(options.model, io.cwd);
@@ -158,10 +158,4 @@ function parseJsonLines(content: string, file: string): { rows: Record<string, u
       lines.push(index + 1);
     });
   return { rows, lines };
-}
-
-async function readAll(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
 }
