@@ -219,13 +219,34 @@ function splitRow(line: string): string[] {
 }
 
 function textBlock(node: MarkdownNode, role: TextBlock['role'], text = plainText(node)): TextBlock[] {
-  const cleaned = text.replace(/[ \t]+/g, ' ').replace(/\n{2,}/g, '\n').replace(/ ?\u2028 ?/g, LINE_BREAK).trim();
-  if (!cleaned) return [];
-  // Each line break becomes a space of the same length, so the offsets of the lines after it hold.
+  // Spaces and tabs collapse to one space, and blank runs to one newline. A line break becomes a
+  // space and a skipped line nothing; both start a line where they stand, so that a quote cites
+  // its own line (sentenceLocation in match.ts).
+  const parts: string[] = [];
   const lineStarts: number[] = [];
-  for (let at = cleaned.indexOf(LINE_BREAK); at !== -1; at = cleaned.indexOf(LINE_BREAK, at + 1)) lineStarts.push(at + 1);
-  const block: TextBlock = { text: cleaned.replaceAll(LINE_BREAK, ' '), location: lines(node), role };
-  return [lineStarts.length ? { ...block, lineStarts } : block];
+  let length = 0;
+  let last = '';
+  const append = (piece: string) => {
+    parts.push(piece);
+    length += piece.length;
+    last = piece.at(-1) ?? last;
+  };
+  for (const character of text) {
+    if (character === LINE_SKIP) lineStarts.push(length);
+    else if (character === LINE_BREAK) {
+      if (length > 0 && last !== ' ' && last !== '\n') append(' ');
+      lineStarts.push(length);
+    } else if (character === ' ' || character === '\t') {
+      if (length > 0 && last !== ' ' && last !== '\n') append(' ');
+    } else if (character === '\n') {
+      if (length > 0 && last !== '\n') append('\n');
+    } else append(character);
+  }
+  const blockText = parts.join('').trimEnd();
+  if (!blockText) return [];
+  const block: TextBlock = { text: blockText, location: lines(node), role };
+  const starts = lineStarts.filter((start) => start < blockText.length);
+  return [starts.length ? { ...block, lineStarts: starts } : block];
 }
 
 function lines(node: MarkdownNode): { line?: number; lineEnd?: number } {
@@ -246,6 +267,8 @@ function lastLine(node: MarkdownNode, map: [number, number]): number {
 
 /** A line break inside a paragraph, kept as a mark until the block's text is final (textBlock). */
 const LINE_BREAK = '\u2028';
+/** A line passed between two blocks of a list item or quote (the next begins a line further down); a mark as LINE_BREAK. */
+const LINE_SKIP = '\u2029';
 
 /**
  * Visible text of a node: images contribute their alt text, line breaks inside a paragraph (soft or
@@ -270,8 +293,22 @@ function plainText(node: MarkdownNode): string {
     case 'footnote_ref':
       return '';
     default: {
-      const separator = CONTAINERS.has(node.type) ? '\n' : '';
-      return node.children.map(plainText).join(separator);
+      if (!CONTAINERS.has(node.type)) return node.children.map(plainText).join('');
+      // The blocks of a list item or quote each begin a line of their own: a newline between them,
+      // and a mark for every line from the end of one to the start of the next.
+      let text = '';
+      node.children.forEach((child, index) => {
+        const previous = node.children[index - 1];
+        if (previous) text += `\n${LINE_SKIP.repeat(linesBetween(previous, child))}`;
+        text += plainText(child);
+      });
+      return text;
     }
   }
+}
+
+/** How many lines down `next` begins from the last line of `block` (0 when either has no lines). */
+function linesBetween(block: MarkdownNode, next: MarkdownNode): number {
+  if (!block.map || !next.map) return 0;
+  return Math.max(0, next.map[0] + 1 - lastLine(block, block.map));
 }

@@ -89,6 +89,17 @@ describe('matchDocument', () => {
     ]);
   });
 
+  it('cites the line of a list item\'s later paragraph, of a nested item and of a quote\'s second paragraph', () => {
+    const doc = document('# Plan\n\n## Transport\n\n1. Buses first.\n\n   Trams come later.\n   - Trams at night\n\n> Quoted plan.\n>\n> Trams for all.\n');
+    const cited = matchDocument(doc, matcher).get('mini/transport')?.map((item) => [item.quote, item.location.line]);
+    expect(cited).toEqual([
+      ['Trams come later.', 7],
+      ['Trams at night', 8],
+      ['Trams for all.', 12],
+    ]);
+    expect(doc.sections[1]?.blocks[0]?.text).toBe('Buses first.\nTrams come later.\nTrams at night');
+  });
+
   it('never takes evidence from a table of contents', () => {
     const doc = document('# Contents\n\nTrams 4\n');
     doc.sections[0] = { ...doc.sections[0]!, role: 'toc' };
