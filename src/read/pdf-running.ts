@@ -36,10 +36,17 @@ export function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.some((pattern) => pattern.test(trimmed));
 }
 
+/**
+ * Type this much larger than the body's is a heading ("Opatření 1.1" opening each page of a list of
+ * measures), never a running header, however alike its digit-masked text is from page to page.
+ */
+const HEADING_SIZE_RATIO = 1.15;
+
 /** Returns the pages without their running lines, and how many lines were removed. */
 export function removeRunningLines(pages: PageSegments[]): { pages: PageSegments[]; removed: number } {
   const pagesWithText = pages.filter((page) => page.segments.length > 0).length;
   const threshold = pagesWithText <= 3 ? 2 : 3;
+  const headingSize = HEADING_SIZE_RATIO * bodySize(pages);
   const pagesByKey = new Map<string, Set<number>>();
   const edgeKeys = pages.map((page) => {
     const keys = new Map<TextSegment, string>();
@@ -58,7 +65,7 @@ export function removeRunningLines(pages: PageSegments[]): { pages: PageSegments
     const repeated = (segment: TextSegment) => {
       const key = keys.get(segment);
       // Bare numbers repeat everywhere (table cells, contents); only the page-number rule removes them.
-      if (key === undefined || !/\p{L}/u.test(key.slice(key.indexOf(':')))) return false;
+      if (key === undefined || !/\p{L}/u.test(key.slice(key.indexOf(':'))) || segment.size >= headingSize) return false;
       const pagesWithKey = pagesByKey.get(key)?.size ?? 0;
       return pagesWithKey >= threshold && (segment.text.trim().length <= SHORT_RUNNING_CHARS || pagesWithKey >= RUNNING_SHARE * pagesWithText);
     };
@@ -77,6 +84,21 @@ export function removeRunningLines(pages: PageSegments[]): { pages: PageSegments
     return { ...page, segments: page.segments.filter((segment) => !running.has(segment)) };
   });
   return { pages: cleaned, removed };
+}
+
+/** The size most of the text is set in (by characters). */
+function bodySize(pages: PageSegments[]): number {
+  const characters = new Map<number, number>();
+  for (const page of pages) for (const segment of page.segments) characters.set(segment.size, (characters.get(segment.size) ?? 0) + segment.text.length);
+  let best = 0;
+  let bestCount = -1;
+  for (const [size, count] of characters) {
+    if (count > bestCount || (count === bestCount && size < best)) {
+      best = size;
+      bestCount = count;
+    }
+  }
+  return best || Number.POSITIVE_INFINITY;
 }
 
 function edgeSegments(page: PageSegments): ['top' | 'bottom', TextSegment][] {

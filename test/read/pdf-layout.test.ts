@@ -137,6 +137,20 @@ describe('PDF lines and reading order', () => {
     expect(pages[0]?.segments.map((segment) => segment.text)).toEqual(['2', 'Kontext a cíle', 'Body text of the page.']);
   });
 
+  it('keeps a heading set larger than the body that opens every page alike once digits are masked', () => {
+    const pages = [1, 2, 3, 4].map((number) => ({
+      page: number,
+      height: 842,
+      segments: [
+        { x0: 200, x1: 400, y: 30, size: 8, font: 'f1', text: 'Karty opatření', row: 0 },
+        { x0: 70, x1: 200, y: 80, size: 14, font: 'f2', text: `Opatření ${number}.1`, row: 1 },
+        { x0: 70, x1: 500, y: 400, size: 10, font: 'f1', text: `Popis opatření číslo ${number} a jeho cíle.`, row: 2 },
+      ],
+    }));
+    const { pages: cleaned } = removeRunningLines(pages);
+    expect(cleaned.map((page) => page.segments.map((segment) => segment.text))).toEqual([1, 2, 3, 4].map((number) => [`Opatření ${number}.1`, `Popis opatření číslo ${number} a jeho cíle.`]));
+  });
+
   it('keeps a long body line that opens a few pages alike, but removes a short one and one on every page', () => {
     const measure = (number: number) => `Opatření ${number}.1: Město podpoří veřejnou dopravu, cyklostezky a zeleň ve všech čtvrtích.`;
     const pages = Array.from({ length: 20 }, (_, index) => ({
