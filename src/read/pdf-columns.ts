@@ -69,8 +69,9 @@ export function orderPage(segments: TextSegment[], page: number): PdfLine[] {
       left = [];
       right = [];
     };
+    const breaks = fullWidthBreaks(segs, gutter);
     for (const segment of [...segs].sort((a, b) => a.y - b.y || a.x0 - b.x0)) {
-      if (segment.x0 < gutter.start && segment.x1 > gutter.end) {
+      if ((segment.x0 < gutter.start && segment.x1 > gutter.end) || breaks.has(segment)) {
         if (left.length || right.length) flushBand();
         spanning.push(segment);
         continue;
@@ -166,6 +167,44 @@ function findGutter(segs: TextSegment[]): Gutter | undefined {
   if (rowCount(left) < 3 || rowCount(right) < 3) return undefined;
   if (spread(left) < 0.2 * width || spread(right) < 0.2 * width) return undefined;
   return gutter;
+}
+
+/**
+ * Short headings that stand across both columns though they do not reach past the gutter ("2. Vize"
+ * between two blocks of two columns): the two columns above them are read before, those below
+ * after. Such a heading sits in the left column, in type larger than the page's body, with more
+ * room around it than a line; the right column is blank beside it over about as much height, with
+ * text above and below. A heading inside the left column has the right column's text beside it;
+ * left lines beside a figure in the right column are body type with a line's room around them.
+ */
+function fullWidthBreaks(segs: TextSegment[], gutter: Gutter): Set<TextSegment> {
+  const breaks = new Set<TextSegment>();
+  const middle = (gutter.start + gutter.end) / 2;
+  const left: TextSegment[] = [];
+  const right: TextSegment[] = [];
+  for (const segment of segs) {
+    if (segment.x0 < gutter.start && segment.x1 > gutter.end) continue;
+    ((segment.x0 + segment.x1) / 2 < middle ? left : right).push(segment);
+  }
+  if (left.length < 3 || right.length < 3) return breaks;
+  const sizes = segs.map((segment) => segment.size).sort((a, b) => a - b);
+  const bodySize = sizes[Math.floor(sizes.length / 2)] ?? 0;
+  const rightRows = [...new Set(right.map((segment) => segment.y))].sort((a, b) => a - b);
+  const leftRows = [...new Set(left.map((segment) => segment.y))].sort((a, b) => a - b);
+  const steps = leftRows.slice(1).map((y, index) => y - (leftRows[index] ?? y)).sort((a, b) => a - b);
+  const lineStep = steps[Math.floor(steps.length / 2)] ?? 0;
+  for (const heading of left) {
+    if (heading.size < 1.15 * bodySize) continue;
+    const rightAbove = rightRows.findLast((y) => y < heading.y - heading.size);
+    const rightBelow = rightRows.find((y) => y > heading.y);
+    const beside = rightRows.some((y) => Math.abs(y - heading.y) < heading.size);
+    const leftAbove = leftRows.findLast((y) => y < heading.y);
+    const leftBelow = leftRows.find((y) => y > heading.y);
+    if (rightAbove === undefined || rightBelow === undefined || beside || leftAbove === undefined || leftBelow === undefined) continue;
+    const leftRoom = leftBelow - leftAbove;
+    if (leftRoom >= 2.5 * lineStep && rightBelow - rightAbove >= 0.8 * leftRoom) breaks.add(heading);
+  }
+  return breaks;
 }
 
 /**

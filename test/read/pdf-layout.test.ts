@@ -92,6 +92,29 @@ describe('PDF lines and reading order', () => {
     expect(lines[0]).toBe('1. Introduction');
   });
 
+  it('ends a block of two columns at a short heading standing across the page, not at one inside the left column', () => {
+    const items = [item('1. Analysis', 70, 80, 16, 90)];
+    const block = (top: number, name: string, rows = 6) => {
+      for (let row = 0; row < rows; row++) {
+        items.push(item(`${name} left ${row} running text here`, 70, top + row * 12.5, 10, 210));
+        items.push(item(`${name} right ${row} running text here`, 300, top + row * 12.5, 10, 210));
+      }
+    };
+    block(100, 'one');
+    items.push(item('2. Vision', 70, 200, 16, 70)); // the right column is blank beside it
+    block(220, 'two', 3);
+    items.push(item('2.1 Goals', 70, 270, 16, 80)); // the right column goes on beside it
+    for (let row = 0; row < 3; row++) items.push(item(`two right ${row + 3} running text here`, 300, 257.5 + row * 12.5, 10, 210));
+    for (let row = 0; row < 3; row++) items.push(item(`two left ${row + 3} running text here`, 70, 290 + row * 12.5, 10, 210));
+    const lines = orderPage(buildSegments(items, A4), 1).map((line) => line.text);
+    const at = (text: string) => lines.indexOf(text);
+    expect(at('one right 5 running text here')).toBeLessThan(at('2. Vision'));
+    expect(at('2. Vision')).toBeLessThan(at('two left 0 running text here'));
+    // The heading inside the left column does not cut the second block.
+    expect(at('2.1 Goals')).toBeLessThan(at('two left 3 running text here'));
+    expect(at('two left 5 running text here')).toBeLessThan(at('two right 0 running text here'));
+  });
+
   it('reads a small two-column table row by row, cell continuations joined', () => {
     const items = [
       item('Strengths', 70, 100, 10, 60),
