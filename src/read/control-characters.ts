@@ -6,6 +6,17 @@ import type { Document } from '../document/types.js';
 
 const UNWANTED = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
+/**
+ * Soft hyphens and zero-width characters (spaces, joiners, word joiner, a BOM inside the text): not
+ * seen, but they split words ("ener\u00ADgie"), so that terms do not match. The readers that meet
+ * them (DOCX, Markdown) take them out.
+ */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+export function withoutInvisibleCharacters(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
 export function withoutControlCharacters(document: Document): Document {
   const clean = (text: string) => text.replace(UNWANTED, '');
   return {

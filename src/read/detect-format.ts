@@ -52,11 +52,14 @@ const MARKDOWN_SNIFF_BYTES = 64 * 1024;
 /** An ATX heading (`## Doprava`; `#1` is not one) or a setext one (a line over `===`). */
 const MARKDOWN_HEADING = /^ {0,3}#{1,6}[ \t]+\S|^[^\n]*\S[^\n]*\r?\n {0,3}=+[ \t]*\r?$/m;
 /**
- * YAML front matter at the very start, as Markdown exports of strategies often carry: a `key: value`
- * line first and a closing `---` (as the Markdown reader strips it). Plain text between two dash
- * rules is not front matter, and is not read as Markdown for it (the reader would drop it).
+ * Front matter at the very start, as Markdown exports of strategies often carry, and the one rule
+ * the Markdown reader strips it by: YAML (`---`, a `key: value` line first, closed by `---` or, as
+ * pandoc allows, `...`) or TOML (`+++`, a `key = value` line first, closed by `+++`). The first line
+ * must be a key: a document that opens with a thematic break (`---` and a blank line) and has
+ * another rule further down is no front matter, and the reader would drop all text between the two.
  */
-const FRONT_MATTER = /^\uFEFF?---\r?\n[A-Za-z_][\w-]*[ \t]*:[^\n]*\n(?:[^\n]*\n)*?---[ \t]*\r?(?:\n|$)/;
+export const FRONT_MATTER =
+  /^\uFEFF?(?:---[ \t]*\r?\n[A-Za-z_][\w-]*[ \t]*:[^\n]*\n(?:[^\n]*\n)*?(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n[A-Za-z_][\w-]*[ \t]*=[^\n]*\n(?:[^\n]*\n)*?\+\+\+)[ \t]*\r?(?:\n|$)/;
 
 /**
  * Standard input has no name to go by: `cat strategy.md | s4s check -` is Markdown when its text

@@ -9,6 +9,8 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import footnote from 'markdown-it-footnote';
 import type { ReaderOutput, Section, TextBlock } from '../document/types.js';
+import { withoutInvisibleCharacters } from './control-characters.js';
+import { FRONT_MATTER } from './detect-format.js';
 
 // HTML is recognised so that it can be dropped (with `html: false` it would be read as text).
 const parser = new MarkdownIt('default', { html: true, linkify: false, typographer: false }).use(footnote);
@@ -70,18 +72,15 @@ export function readMarkdown(source: string): ReaderOutput {
 }
 
 /**
- * The source with YAML (`---`) or TOML (`+++`) front matter at the very start blanked line for line,
- * so that every later line keeps its number. Without a closing fence it is no front matter.
+ * The source with YAML or TOML front matter at the very start (FRONT_MATTER, the rule standard input
+ * is told Markdown by too) blanked line for line, so that every later line keeps its number.
  */
 function withoutFrontMatter(source: string): string {
   // Line endings as markdown-it counts lines (CR LF and a lone CR end a line too), for the table rows' lines.
   const text = source.replace(/\r\n?/g, '\n');
-  const fence = /^(---|\+\+\+)[ \t]*\n/.exec(text)?.[1];
-  if (!fence) return text;
-  const lines = text.split('\n');
-  const close = lines.findIndex((line, index) => index > 0 && line.trimEnd() === fence);
-  if (close === -1) return text;
-  return [...lines.slice(0, close + 1).map(() => ''), ...lines.slice(close + 1)].join('\n');
+  const frontMatter = FRONT_MATTER.exec(text)?.[0];
+  if (!frontMatter) return text;
+  return frontMatter.replace(/[^\n]+/g, '') + text.slice(frontMatter.length);
 }
 
 /** The document's top-level blocks as trees, one at a time, each with the text inside it parsed. */
@@ -182,7 +181,11 @@ function rowText(row: MarkdownNode, context: TableContext): string {
   const line = row.map ? context.lines[row.map[0]] : undefined;
   // markdown-it gives every row its line; without one, the cells markdown-it kept.
   const written = line === undefined ? row.children.map((cell) => cell.children.map((inline) => inline.content).join('')) : splitRow(line);
-  const cells = written.map((cell) => toTree(inlineTokens(cell, context.env), context.env).map(plainText).join(''));
+  return joinCells(written.map((cell) => toTree(inlineTokens(cell, context.env), context.env).map(plainText).join('')));
+}
+
+/** A row's cells joined with ` | `, the empty cells at its end (padding) left out. */
+function joinCells(cells: string[]): string {
   const trimmed = cells.map((cell) => cell.trim());
   while (trimmed.at(-1) === '') trimmed.pop();
   return trimmed.join(' | ');
@@ -270,28 +273,37 @@ const LINE_BREAK = '\u2028';
 /** A line passed between two blocks of a list item or quote (the next begins a line further down); a mark as LINE_BREAK. */
 const LINE_SKIP = '\u2029';
 
+/** An HTML line break: `<br>`, `<br/>`, `<br />`, in any case, maybe with attributes. */
+const HTML_BREAK = /^<br(?:\s[^>]*)?\/?>$/i;
+
 /**
  * Visible text of a node: images contribute their alt text, line breaks inside a paragraph (soft or
- * hard) become spaces (marked, so that quotes can cite their own lines), HTML nothing. A soft break
- * is only where the author's editor wrapped the line: kept as a line break it ended a sentence there
- * ("...expand public" | "transport and..."), so the same strategy re-wrapped scored differently.
+ * hard) become spaces (marked, so that quotes can cite their own lines), HTML nothing but a `<br>`
+ * a space. A soft break is only where the author's editor wrapped the line: kept as a line break it
+ * ended a sentence there ("...expand public" | "transport and..."), so the same strategy re-wrapped
+ * scored differently. Soft hyphens and zero-width characters (also written `&shy;`) are dropped.
  */
 function plainText(node: MarkdownNode): string {
   switch (node.type) {
     case 'text':
     case 'text_special':
     case 'code_inline':
-      return node.content;
+      return withoutInvisibleCharacters(node.content);
     case 'fence':
     case 'code_block':
-      return node.content.replace(/\n$/, '');
+      return withoutInvisibleCharacters(node.content.replace(/\n$/, ''));
     case 'softbreak':
     case 'hardbreak':
       return LINE_BREAK;
-    case 'html_block':
     case 'html_inline':
+      // A `<br>` reads as a hard break does (a space), but without LINE_BREAK's mark: it stands
+      // within a source line, and a mark would make the quotes after it cite the next line.
+      return HTML_BREAK.test(node.content) ? ' ' : '';
+    case 'html_block':
     case 'footnote_ref':
       return '';
+    case 'table':
+      return tableText(node);
     default: {
       if (!CONTAINERS.has(node.type)) return node.children.map(plainText).join('');
       // The blocks of a list item or quote each begin a line of their own: a newline between them,
@@ -305,6 +317,22 @@ function plainText(node: MarkdownNode): string {
       return text;
     }
   }
+}
+
+/**
+ * A table inside a list item or quote (top-level tables are read row by row, rowText): a line for
+ * each row, its cells joined with ` | `, and a mark for every line passed (the delimiter row too).
+ * The cells are those markdown-it kept, as the row's source line has the container's marks.
+ */
+function tableText(table: MarkdownNode): string {
+  const rows = table.children.flatMap((part) => part.children);
+  let text = '';
+  rows.forEach((row, index) => {
+    const previous = rows[index - 1];
+    if (previous) text += `\n${LINE_SKIP.repeat(linesBetween(previous, row))}`;
+    text += joinCells(row.children.map(plainText));
+  });
+  return text;
 }
 
 /** How many lines down `next` begins from the last line of `block` (0 when either has no lines). */

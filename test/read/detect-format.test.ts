@@ -44,6 +44,9 @@ describe('detectFormat', () => {
     // Between two dash rules, text that is not `key: value` is no front matter (the reader would drop it).
     expect(detectFormat(text('---\nText o vizi.\nmore text\n---\nfoo\n'), '-')).toBe('txt');
     expect(detectFormat(text('---\r\ntitle: Strategie\r\ntags:\r\n  - doprava\r\n---\r\nText.\r\n'), '-')).toBe('md');
+    // YAML front matter may close with `...` (pandoc); a rule then a blank line opens none.
+    expect(detectFormat(text('---\ntitle: Strategie\n...\nText.\n'), '-')).toBe('md');
+    expect(detectFormat(text('---\n\ntitle: Strategie\n---\nText.\n'), '-')).toBe('txt');
   });
 
   it('refuses binary junk and known binary formats with a reason', () => {

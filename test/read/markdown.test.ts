@@ -101,6 +101,65 @@ describe('readMarkdown', () => {
     ]);
   });
 
+  it('reads a document that starts with a thematic break, not front matter, in full', () => {
+    const { sections } = readMarkdown('---\n\n# Strategie\n\nObec chce snížit spotřebu.\n\n---\n\n## Cíle\n\nSnížit emise.\n');
+    expect(sections.map((section) => [section.heading, section.location.line])).toEqual([
+      ['Strategie', 3],
+      ['Cíle', 9],
+    ]);
+    expect(sections[0]?.blocks.map((block) => [block.text, block.location.line])).toEqual([['Obec chce snížit spotřebu.', 5]]);
+  });
+
+  it('ignores YAML front matter closed with `...` (as pandoc does)', () => {
+    const { sections } = readMarkdown('---\ntitle: Strategie\n...\n\n# Úvod\n\nText.\n');
+    expect(sections.map((section) => [section.heading, section.location.line])).toEqual([['Úvod', 5]]);
+    expect(JSON.stringify(sections)).not.toContain('title');
+  });
+
+  it('reads <br> as a space between words, in paragraphs and table cells, without a line of its own', () => {
+    const source = ['Zatížena tranzitem.<br>Nákladní doprava<br/>roste<br />dál.', 'Druhý řádek.', '', '| Opatření | Termín |', '|---|---|', '| Obchvat<BR>města | 2027 |'].join('\n');
+    const blocks = readMarkdown(source).sections[0]?.blocks ?? [];
+    expect(blocks.map((block) => [block.text, block.location.line, block.lineStarts])).toEqual([
+      ['Zatížena tranzitem. Nákladní doprava roste dál. Druhý řádek.', 1, [48]],
+      ['Opatření | Termín', 4, undefined],
+      ['Obchvat města | 2027', 6, undefined],
+    ]);
+  });
+
+  it('removes soft hyphens (also `&shy;`) and zero-width characters, so that words stay whole', () => {
+    const { sections } = readMarkdown('# Ener\u00ADge\u00ADtika\n\nFoto\u00ADvoltaika na stře&shy;še, elektro\u200Bmobilita a\u2060 nízko\u200Demisní\uFEFF zóna.\n\n| cyklis\u00ADtika |\n|---|\n');
+    expect(sections[0]?.heading).toBe('Energetika');
+    expect(sections[0]?.blocks.map((block) => block.text)).toEqual(['Fotovoltaika na střeše, elektromobilita a nízkoemisní zóna.', 'cyklistika']);
+  });
+
+  it('reads a table in a list item or a block quote row by row, its cells apart, each row citing its own line', () => {
+    const source = [
+      '1. Opatření v oblasti dopravy:',
+      '',
+      '   | Projekt | Rozpočet | Termín |',
+      '   |---|---|---|',
+      '   | Cyklostezka | 12 mil. Kč | 2026 |',
+      '   | Elektrobusy MHD | 30 mil. Kč | |',
+      '',
+      '> | Ukazatel | Hodnota |',
+      '> |---|---|',
+      '> | Emise CO2 | 45 kt |',
+    ].join('\n');
+    const blocks = readMarkdown(source).sections[0]?.blocks ?? [];
+    expect(blocks.map((block) => [block.text, block.role, block.location])).toEqual([
+      ['Opatření v oblasti dopravy:\nProjekt | Rozpočet | Termín\nCyklostezka | 12 mil. Kč | 2026\nElektrobusy MHD | 30 mil. Kč', 'list', { line: 1, lineEnd: 6 }],
+      ['Ukazatel | Hodnota\nEmise CO2 | 45 kt', 'body', { line: 8, lineEnd: 10 }],
+    ]);
+    // Each row's offset maps to its own line (sentenceLocation counts the starts before a quote).
+    const [list, quote] = blocks;
+    const lineOf = (block: typeof list, phrase: string) => {
+      const start = block?.text.indexOf(phrase) ?? -1;
+      return (block?.location.line ?? 0) + (block?.lineStarts ?? []).filter((lineStart) => lineStart <= start).length;
+    };
+    expect(['Opatření', 'Projekt', 'Cyklostezka', 'Elektrobusy'].map((phrase) => lineOf(list, phrase))).toEqual([1, 3, 5, 6]);
+    expect(['Ukazatel', 'Emise'].map((phrase) => lineOf(quote, phrase))).toEqual([8, 10]);
+  });
+
   it('reads the Czech sample strategy into its chapters', () => {
     const { sections } = readMarkdown(readFileSync(fixture('strategies', 'cs-horni-lhota.md'), 'utf8'));
     const headings = sections.map((section) => section.heading);
