@@ -182,15 +182,18 @@ function fullWidthBreaks(segs: TextSegment[], gutter: Gutter): Set<TextSegment> 
   const middle = (gutter.start + gutter.end) / 2;
   const left: TextSegment[] = [];
   const right: TextSegment[] = [];
+  const spanning: TextSegment[] = [];
   for (const segment of segs) {
-    if (segment.x0 < gutter.start && segment.x1 > gutter.end) continue;
-    ((segment.x0 + segment.x1) / 2 < middle ? left : right).push(segment);
+    if (segment.x0 < gutter.start && segment.x1 > gutter.end) spanning.push(segment);
+    else ((segment.x0 + segment.x1) / 2 < middle ? left : right).push(segment);
   }
   if (left.length < 3 || right.length < 3) return breaks;
   const sizes = segs.map((segment) => segment.size).sort((a, b) => a - b);
   const bodySize = sizes[Math.floor(sizes.length / 2)] ?? 0;
-  const rightRows = [...new Set(right.map((segment) => segment.y))].sort((a, b) => a - b);
-  const leftRows = [...new Set(left.map((segment) => segment.y))].sort((a, b) => a - b);
+  // Text across the page above or below the heading stands on both sides of it.
+  const rowsOf = (side: TextSegment[]) => [...new Set([...side, ...spanning].map((segment) => segment.y))].sort((a, b) => a - b);
+  const rightRows = rowsOf(right);
+  const leftRows = rowsOf(left);
   const steps = leftRows.slice(1).map((y, index) => y - (leftRows[index] ?? y)).sort((a, b) => a - b);
   const lineStep = steps[Math.floor(steps.length / 2)] ?? 0;
   for (const heading of left) {
@@ -212,9 +215,22 @@ function fullWidthBreaks(segs: TextSegment[], gutter: Gutter): Set<TextSegment> 
  * it; the other may hold a figure) and the rows do not line up like a table's.
  */
 function looksLikeColumns(left: TextSegment[], right: TextSegment[]): boolean {
-  const textColumn = (side: TextSegment[]) => rowCount(side) >= 6 && mostlyFull(side);
+  const textColumn = (side: TextSegment[]) => rowCount(side) >= 6 && mostlyFull(side) && mostlyWords(side);
   if (!textColumn(left) && !textColumn(right)) return false;
   return !alignedRowGaps(left, right);
+}
+
+/** Running text is words: a side of figures (a column of a table of numbers) is no text column. */
+function mostlyWords(side: TextSegment[]): boolean {
+  let letters = 0;
+  let others = 0;
+  for (const segment of side) {
+    for (const character of segment.text) {
+      if (/\p{L}/u.test(character)) letters++;
+      else if (character !== ' ') others++;
+    }
+  }
+  return letters >= 2 * others;
 }
 
 function mostlyFull(side: TextSegment[]): boolean {

@@ -1,6 +1,7 @@
 // Rebuilds text lines from pdf.js text items: positions in reading space (rotation undone), rows
 // grouped by baseline, rows cut into segments at wide gaps (column gutters, table cells), and
 // footnote marks (small raised digits) dropped so that they do not glue onto words.
+import { channelCuts } from './pdf-channels.js';
 import { normalizePdfText } from './pdf-text.js';
 
 /** The parts of a pdf.js TextItem this module needs. */
@@ -57,7 +58,8 @@ export function buildSegments(items: readonly PdfTextItem[], viewportTransform: 
     anchor = item;
   }
   if (row.length) rows.push(row);
-  return rows.flatMap((rowItems, index) => splitRow(rowItems, index));
+  const cuts = channelCuts(rows);
+  return rows.flatMap((rowItems, index) => splitRow(rowItems, index, cuts));
 }
 
 /**
@@ -97,7 +99,8 @@ function placeItems(items: readonly PdfTextItem[], viewportTransform: readonly n
     .map(({ item }) => ({ ...item, x: item.x * cos + item.y * sin, y: -item.x * sin + item.y * cos }));
 }
 
-function splitRow(items: PlacedItem[], row: number): TextSegment[] {
+/** `cuts`: items a narrow column gutter runs in front of (pdf-channels.ts); the row is cut there too. */
+function splitRow(items: PlacedItem[], row: number, cuts: ReadonlySet<PlacedItem>): TextSegment[] {
   items.sort((a, b) => a.x - b.x);
   const rowSize = items.reduce((largest, item) => (item.text.trim() ? Math.max(largest, item.size) : largest), 0);
   const baseline = items.find((item) => item.size === rowSize)?.y ?? items[0]?.y ?? 0;
@@ -113,7 +116,7 @@ function splitRow(items: PlacedItem[], row: number): TextSegment[] {
   for (const item of items) {
     // pdf.js fills gaps with synthetic spaces as wide as the gap: they mark a space, not text.
     const blank = !item.text.trim();
-    if (!blank && parts.length && item.x - end > SEGMENT_GAP * Math.min(endSize, item.size)) flush();
+    if (!blank && parts.length && (item.x - end > SEGMENT_GAP * Math.min(endSize, item.size) || cuts.has(item))) flush();
     parts.push(item);
     if (!blank && item.x + item.width > end) {
       end = item.x + item.width;

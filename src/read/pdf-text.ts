@@ -62,7 +62,9 @@ const LINE_END_HYPHEN = /(\p{L})[-\u00AD]$/u;
 
 /**
  * Joins the lines of one paragraph. A word broken with a hyphen at a line end is rejoined when
- * the next line goes on in lower case ("kon-" + "cepce" → "koncepce"); a dash after a space stays.
+ * the next line goes on in lower case ("kon-" + "cepce" → "koncepce"); before a capital the hyphen
+ * is part of a name and stays, without a space ("Frýdek-" + "Místek" → "Frýdek-Místek"); a dash
+ * after a space stays.
  */
 export function joinLines(lines: string[]): string {
   let text = '';
@@ -75,6 +77,7 @@ export function joinLines(lines: string[]): string {
     }
     if (LINE_END_HYPHEN.test(text) && /^\p{Ll}/u.test(line)) text = text.slice(0, -1) + line;
     else if (text.endsWith('\u00AD')) text = text.slice(0, -1) + line;
+    else if (LINE_END_HYPHEN.test(text) && /^\p{Lu}/u.test(line)) text += line;
     else if (/\d[-–]$/u.test(text) && /^\d/u.test(line)) text += line; // "2024–" + "2030"
     else text = `${text} ${line}`;
   }

@@ -18,6 +18,10 @@ describe('PDF text clean-up', () => {
     expect(joinLines(['Plán 2024–', '2030'])).toBe('Plán 2024–2030');
   });
 
+  it('keeps a hyphen at a line end before a capital, without a space: a name, not a broken word', () => {
+    expect(joinLines(['Nejbližší město je Frýdek-', 'Místek, pak Ostra-', 'va.'])).toBe('Nejbližší město je Frýdek-Místek, pak Ostrava.');
+  });
+
   it('normalises ligatures, odd spaces, symbol-font bullets and accents drawn apart', () => {
     expect(normalizePdfText('e\uFB03cient \uFB01nance\u00A0a\u200Bb')).toBe('efficient finance ab');
     expect(normalizePdfText('\uF0B7 položka')).toBe('• položka');
@@ -77,6 +81,26 @@ describe('PDF lines and reading order', () => {
       'Title across both columns of the page',
       ...Array.from({ length: 8 }, (_, row) => `left line ${row} of running text here`),
       ...Array.from({ length: 8 }, (_, row) => `right line ${row} of running text here`),
+    ]);
+  });
+
+  it('reads two columns set closer than a segment gap column by column, but keeps bullets and figures with their rows', () => {
+    // 10-point text: a gap of 14 points is under the 16 that cuts a row into segments by itself.
+    const items: PdfTextItem[] = [];
+    for (let row = 0; row < 6; row++) {
+      items.push(item(`left line ${row} of the running text`, 70, 100 + row * 12, 10, 210));
+      items.push(item(`right line ${row} of the running text`, 294, 100 + row * 12, 10, 210));
+    }
+    expect(orderPage(buildSegments(items, A4), 1).map((line) => line.text)).toEqual([
+      ...Array.from({ length: 6 }, (_, row) => `left line ${row} of the running text`),
+      ...Array.from({ length: 6 }, (_, row) => `right line ${row} of the running text`),
+    ]);
+    const list: PdfTextItem[] = [];
+    for (let row = 0; row < 6; row++) list.push(item('•', 70, 300 + row * 12, 10, 5), item(`item ${row} of a bulleted list`, 88, 300 + row * 12, 10, 200));
+    for (let row = 0; row < 6; row++) list.push(item(`Fuel ${row}`, 70, 400 + row * 12, 10, 40), item('0,267', 120, 400 + row * 12, 10, 30), item('8,846E-06', 160, 400 + row * 12, 10, 50));
+    expect(orderPage(buildSegments(list, A4), 1).map((line) => line.text)).toEqual([
+      ...Array.from({ length: 6 }, (_, row) => `• item ${row} of a bulleted list`),
+      ...Array.from({ length: 6 }, (_, row) => `Fuel ${row} 0,267 8,846E-06`),
     ]);
   });
 
