@@ -11,6 +11,13 @@ const CONTENTS_HEADING = /^(?:contents heading|toc heading|nadpis obsahu|obsah n
 const CONTENTS = /^(?:toc|obsah|spis treści|spistreci|tartalomjegyzék|tj|verzeichnis)\s*\d$/iu;
 const LIST = /^(?:list paragraph|odstavec se seznamem|odsek zoznamu|akapit z listą|listaszerű bekezdés|list bullet|list number)/iu;
 
+/**
+ * A paragraph's own outline level (w:pPr/w:outlineLvl) is lost by mammoth, so docx.ts rewrites such a
+ * paragraph's style to this marker plus the level (1-based) before mammoth reads it. Word lets the
+ * paragraph's own level override its style's.
+ */
+export const OWN_OUTLINE_STYLE = 's4s-outline-level-';
+
 export type ParagraphKind = { kind: 'heading'; level: number } | { kind: 'toc' } | { kind: 'list' } | { kind: 'body' };
 
 /** Outline levels (1-based) of paragraph styles, with inheritance through w:basedOn, from styles.xml. */
@@ -44,6 +51,7 @@ export function readOutlineLevels(stylesXml: string | undefined): Map<string, nu
 export function classifyParagraph(styleId: string | null | undefined, styleName: string | null | undefined, outlineLevels: Map<string, number>): ParagraphKind {
   const name = (styleName ?? '').trim();
   const id = (styleId ?? '').trim();
+  if (id.startsWith(OWN_OUTLINE_STYLE)) return { kind: 'heading', level: Number(id.slice(OWN_OUTLINE_STYLE.length)) || 1 };
   const numbered = HEADING_NAME.exec(name) ?? HEADING_ID.exec(id);
   if (numbered) return { kind: 'heading', level: Number(numbered[1]) || 1 };
   if (TITLE.test(name) || TITLE.test(id) || CONTENTS_HEADING.test(name)) return { kind: 'heading', level: 1 };

@@ -3,8 +3,11 @@
 // endnotes are kept, comments are left out, and every block knows its paragraph number.
 import mammoth from 'mammoth';
 import type { ReaderOutput, TextBlock } from '../document/types.js';
+import { withoutInvisibleCharacters } from './control-characters.js';
 import { classifyParagraph, readOutlineLevels } from './docx-styles.js';
+import { cleanedParts } from './docx-xml.js';
 import { ReadError } from './errors.js';
+import { parseHeadingNumber } from './heading-numbering.js';
 import { SectionCollector } from './section-tree.js';
 import { ZipArchive } from './zip.js';
 
@@ -19,6 +22,7 @@ interface WordNode {
   noteType?: string;
   noteId?: string;
   body?: WordNode[];
+  isBold?: boolean;
 }
 
 interface WordDocument extends WordNode {
@@ -31,7 +35,9 @@ export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
   let captured: WordDocument | undefined;
   try {
     await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      // mammoth's openZip (lib/unzip.js) takes { file } besides { path } and { buffer }, though its
+      // typings list only those: s4s hands it the parts through visibleXml.
+      { file: cleanedParts(archive) } as unknown as { buffer: Buffer },
       {
         // s4s reads the tree, not the HTML: keep it and hand mammoth an empty document to render.
         transformDocument: (document: WordDocument) => {
@@ -41,6 +47,7 @@ export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
       },
     );
   } catch (error) {
+    if (error instanceof ReadError) throw error;
     throw new ReadError('DAMAGED', `damaged DOCX: ${describeFailure(error instanceof Error ? error.message : String(error))}`);
   }
   if (!captured) throw new ReadError('DAMAGED', 'damaged DOCX: no document body');
@@ -77,6 +84,8 @@ function openWordArchive(bytes: Uint8Array): ZipArchive {
 function walk(document: WordDocument, outlineLevels: Map<string, number>): ReaderOutput['sections'] {
   const sections = new SectionCollector({ paragraph: 1 });
   let paragraphIndex = 0;
+  // With no heading anywhere, short bold numbered lines ("1. Úvod", "2.1 Doprava") are the headings.
+  const numberedHeadings = !hasHeading(document, outlineLevels);
 
   const visit = (nodes: WordNode[]) => {
     for (const node of nodes) {
@@ -93,37 +102,48 @@ function walk(document: WordDocument, outlineLevels: Map<string, number>): Reade
     const location = { paragraph: paragraphIndex };
     const kind = classifyParagraph(node.styleId, node.styleName, outlineLevels);
     if (text) {
+      const numbered = numberedHeadings && kind.kind === 'body' && !node.numbering ? numberedHeadingLevel(node, text) : undefined;
       if (kind.kind === 'heading') sections.open(text, kind.level, location);
+      else if (numbered !== undefined) sections.open(text, numbered, location);
       else {
         const role: TextBlock['role'] = kind.kind === 'toc' ? 'toc' : kind.kind === 'list' || node.numbering ? 'list' : 'body';
         sections.add({ text, location, role });
       }
     }
-    for (const reference of references) {
+    addNotes(references.map((reference) => ({ reference, paragraph: paragraphIndex })));
+  };
+
+  /** Footnotes and endnotes as `note` blocks, at the paragraph that refers to them. */
+  const addNotes = (references: { reference: WordNode; paragraph: number }[]) => {
+    for (const { reference, paragraph } of references) {
       const note = document.notes?.resolve(reference);
       const noteText = note?.body ? note.body.map((part) => textOf(part, [])).filter(Boolean).join(' ') : '';
-      if (noteText) sections.add({ text: noteText, location, role: 'note' });
+      if (noteText) sections.add({ text: noteText, location: { paragraph }, role: 'note' });
     }
   };
 
   const table = (node: WordNode) => {
     for (const row of node.children ?? []) {
       const firstParagraph = paragraphIndex + 1;
-      const cells = (row.children ?? []).map((cell) => cellText(cell));
+      const references: { reference: WordNode; paragraph: number }[] = [];
+      const cells = (row.children ?? []).map((cell) => cellText(cell, references));
       const text = cells.filter(Boolean).join(' | ');
       if (text) sections.add({ text, location: { paragraph: firstParagraph }, role: 'table' });
+      addNotes(references);
     }
   };
 
-  /** A cell's paragraphs (and nested tables) as one line; each paragraph still counts. */
-  const cellText = (cell: WordNode): string => {
+  /** A cell's paragraphs (and nested tables) as one line; each paragraph still counts, notes are collected. */
+  const cellText = (cell: WordNode, references: { reference: WordNode; paragraph: number }[]): string => {
     const parts: string[] = [];
     const collect = (nodes: WordNode[]) => {
       for (const node of nodes) {
         if (node.type === 'paragraph') {
           paragraphIndex += 1;
-          const text = textOf(node, []);
+          const own: WordNode[] = [];
+          const text = textOf(node, own);
           if (text) parts.push(text);
+          for (const reference of own) references.push({ reference, paragraph: paragraphIndex });
         } else if (node.children) collect(node.children);
       }
     };
@@ -133,6 +153,40 @@ function walk(document: WordDocument, outlineLevels: Map<string, number>): Reade
 
   visit(document.children ?? []);
   return sections.finish();
+}
+
+/** Whether any paragraph with text has a heading style or outline level. */
+function hasHeading(document: WordDocument, outlineLevels: Map<string, number>): boolean {
+  const search = (nodes: WordNode[]): boolean =>
+    nodes.some((node) =>
+      node.type === 'paragraph'
+        ? classifyParagraph(node.styleId, node.styleName, outlineLevels).kind === 'heading' && textOf(node, []) !== ''
+        : search(node.children ?? []),
+    );
+  return search(document.children ?? []);
+}
+
+/**
+ * The level of a direct-formatted heading: a short bold line that starts with heading numbering
+ * ("1. Úvod", "2.1 Doprava", "Článek 3") and is not a sentence. Undefined for anything else.
+ */
+function numberedHeadingLevel(node: WordNode, text: string): number | undefined {
+  if (text.length > 100 || /[.,;:!?]$/.test(text)) return undefined;
+  const numbering = parseHeadingNumber(text);
+  if (!numbering?.rest || numbering.rest.split(/\s+/).length > 12) return undefined;
+  return allTextBold(node) ? numbering.depth : undefined;
+}
+
+/** Whether every run that holds text is bold (mammoth resolves w:b on the run). */
+function allTextBold(node: WordNode): boolean {
+  const runs: WordNode[] = [];
+  const collect = (current: WordNode) => {
+    if (current.type === 'run') runs.push(current);
+    else for (const child of current.children ?? []) collect(child);
+  };
+  collect(node);
+  const withText = runs.filter((run) => textOf(run, []) !== '');
+  return withText.length > 0 && withText.every((run) => run.isBold === true);
 }
 
 /** The visible text of a paragraph; note references are collected, comments never read. */
@@ -158,8 +212,7 @@ function textOf(node: WordNode, noteReferences: WordNode[]): string {
     }
   };
   collect(node);
-  return text
-    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
+  return withoutInvisibleCharacters(text)
     .replace(/[\u00A0\s]+/g, ' ')
     .trim();
 }

@@ -5,6 +5,27 @@ import { readDocx } from '../../src/read/docx.js';
 import { ReadError } from '../../src/read/errors.js';
 import { readDocumentBytes } from '../../src/read/index.js';
 import { fixture } from '../helpers.js';
+import { writeZip } from '../robustness/zip-writer.js';
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** A DOCX made in memory from its body XML, with footnotes when given (ids from 1). */
+function wordDocument(body: string, footnotes: string[] = []): Buffer {
+  const notes = footnotes.map((text, index) => `<w:footnote w:id="${index + 1}"><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:footnote>`).join('');
+  return writeZip([
+    { name: '_rels/.rels', data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELATIONSHIPS}/officeDocument" Target="word/document.xml"/></Relationships>` },
+    {
+      name: 'word/_rels/document.xml.rels',
+      data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdF" Type="${RELATIONSHIPS}/footnotes" Target="footnotes.xml"/></Relationships>`,
+    },
+    { name: 'word/document.xml', data: `<w:document ${W}><w:body>${body}</w:body></w:document>` },
+    { name: 'word/footnotes.xml', data: `<w:footnotes ${W}>${notes}</w:footnotes>` },
+  ]);
+}
+const p = (runs: string, properties = '') => `<w:p>${properties ? `<w:pPr>${properties}</w:pPr>` : ''}${runs}</w:p>`;
+const r = (text: string, properties = '') => `<w:r>${properties ? `<w:rPr>${properties}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+const blocksOf = async (bytes: Buffer) => (await readDocx(bytes)).sections.flatMap((section) => section.blocks.map((block) => [block.role, block.text, block.location.paragraph]));
 
 const docx = (name: string) => readFileSync(fixture('docx', name));
 
@@ -57,6 +78,61 @@ describe('readDocx', () => {
     expect(sections.map((section) => section.heading).slice(0, 4)).toEqual(['Strategie rozvoje obce Dolní Ves 2024–2030', 'Obsah', '1 Úvod', '1.1 Účel dokumentu']);
     const implementation = sections.find((section) => section.heading === '4 Implementace a monitoring');
     expect(implementation?.blocks[0]?.text).toMatch(/^Za naplňování strategie odpovídá starosta obce ve spolupráci/);
+  });
+
+  it('leaves out hidden text and content controls showing their placeholder, keeping paragraph numbers', async () => {
+    const bytes = wordDocument(
+      p(r('Viditelná věta. ') + r('SKRYTÝ pokyn šablony.', '<w:vanish/>')) +
+        p(r('SKRYTÝ odstavec.', '<w:vanish/>'), '<w:rPr><w:vanish/></w:rPr>') +
+        '<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>' + p(r('Klikněte sem a popište vizi.')) + '</w:sdtContent></w:sdt>' +
+        '<w:sdt><w:sdtPr/><w:sdtContent>' + p(r('Vyplněný obsahový prvek.')) + '</w:sdtContent></w:sdt>' +
+        p(r('Zrušené skrytí.', '<w:vanish w:val="0"/>')),
+    );
+    expect(await blocksOf(bytes)).toEqual([
+      ['body', 'Viditelná věta.', 1],
+      ['body', 'Vyplněný obsahový prvek.', 4],
+      ['body', 'Zrušené skrytí.', 5],
+    ]);
+  });
+
+  it("makes a paragraph with its own outline level a heading of that level, whatever its style", async () => {
+    const bytes = wordDocument(
+      p(r('Kapitola s úrovní osnovy'), '<w:pStyle w:val="Vlastni"/><w:outlineLvl w:val="0"/>') +
+        p(r('Text kapitoly.')) +
+        p(r('Podkapitola bez stylu'), '<w:outlineLvl w:val="1"/>') +
+        p(r('Úroveň základního textu'), '<w:outlineLvl w:val="9"/>'),
+    );
+    const { sections } = await readDocx(bytes);
+    expect(sections.map((section) => [section.heading, section.level, section.blocks.map((block) => block.text)])).toEqual([
+      ['Kapitola s úrovní osnovy', 1, ['Text kapitoly.']],
+      ['Podkapitola bez stylu', 2, ['Úroveň základního textu']],
+    ]);
+  });
+
+  it('keeps footnotes referenced in table cells as notes after the row', async () => {
+    const cell = (runs: string) => `<w:tc>${p(runs)}</w:tc>`;
+    const bytes = wordDocument(
+      `<w:tbl><w:tr>${cell(r('Opatření'))}${cell(r('Rozpočet'))}</w:tr>` +
+        `<w:tr>${cell(r('Zateplení škol') + '<w:r><w:footnoteReference w:id="1"/></w:r>')}${cell(r('12 mil. Kč'))}</w:tr></w:tbl>`,
+      ['Financováno z Modernizačního fondu.'],
+    );
+    expect(await blocksOf(bytes)).toEqual([
+      ['table', 'Opatření | Rozpočet', 1],
+      ['table', 'Zateplení škol | 12 mil. Kč', 3],
+      ['note', 'Financováno z Modernizačního fondu.', 3],
+    ]);
+  });
+
+  it('takes short bold numbered lines for headings only when the document has no heading styles', async () => {
+    const bold = (text: string) => p(r(text, '<w:b/>'));
+    const body = bold('1. Úvod') + p(r('Strategie navazuje na program rozvoje obce.')) + bold('2.1 Doprava') + p(r('2. Obcí prochází silnice II. třídy.')) + bold('3. Cíle jsou tři a jsou popsány níže.');
+    const plain = await readDocx(wordDocument(body));
+    expect(plain.sections.map((section) => [section.heading, section.level, section.blocks.map((block) => block.text)])).toEqual([
+      ['1. Úvod', 1, ['Strategie navazuje na program rozvoje obce.']],
+      ['2.1 Doprava', 2, ['2. Obcí prochází silnice II. třídy.', '3. Cíle jsou tři a jsou popsány níže.']],
+    ]);
+    const styled = await readDocx(wordDocument(p(r('Vize'), '<w:pStyle w:val="Heading1"/>') + body));
+    expect(styled.sections.map((section) => section.heading)).toEqual(['Vize']);
   });
 
   it('says NOT_DOCX for a zip without a Word document, whatever its name', async () => {

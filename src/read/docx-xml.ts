@@ -1,0 +1,104 @@
+// The parts of a DOCX as mammoth is given them: straight from s4s's own zip reader, the XML ones as
+// Word shows them. Mammoth ignores hidden text (w:vanish), content controls showing their
+// placeholder, and a paragraph's own outline level; visibleXml takes the first two out and turns
+// the third into a style classifyParagraph knows (OWN_OUTLINE_STYLE).
+import { OWN_OUTLINE_STYLE } from './docx-styles.js';
+import type { ZipArchive } from './zip.js';
+
+/** What mammoth reads of a DOCX (its `file` input): the archive's parts, XML ones through visibleXml. */
+export interface MammothFile {
+  exists(name: string): boolean;
+  read(name: string, encoding?: string): Promise<string>;
+}
+
+export function cleanedParts(archive: ZipArchive): MammothFile {
+  return {
+    exists: (name) => archive.has(name),
+    read: async (name, encoding) => {
+      // Binary parts (images) are only read when mammoth renders them, and s4s renders nothing.
+      if (!encoding) throw new Error(`s4s does not read binary part ${name}`);
+      const text = archive.readText(name);
+      if (text === undefined) throw new Error(`no part ${name} in the archive`);
+      const xml = text.replace(/^\uFEFF/, '');
+      return name.endsWith('.xml') ? visibleXml(xml) : xml;
+    },
+  };
+}
+
+interface XmlFrame {
+  name: string;
+  start: number;
+  openEnd: number;
+  parent: XmlFrame | undefined;
+  /** w:r: has w:rPr/w:vanish. */
+  hidden?: boolean;
+  /** w:r: holds a field character; removing it would unbalance the field mammoth tracks. */
+  fieldCharacter?: boolean;
+  /** w:sdt: shows its placeholder (w:sdtPr/w:showingPlcHdr), not content. */
+  placeholder?: boolean;
+  /** w:pPr of a w:p: where its w:pStyle is and the paragraph's own outline level. */
+  styleAt?: [number, number];
+  outlineLevel?: number;
+}
+
+const XML_TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+
+/**
+ * WordprocessingML as Word shows it, for mammoth, which ignores w:vanish, placeholders and a
+ * paragraph's own outline level: runs of hidden text and the runs of a content control showing its
+ * placeholder ("Click here to enter text") are removed (their paragraphs stay, so paragraph numbers
+ * do not move), and a paragraph with its own outline level 1-9 gets the OWN_OUTLINE_STYLE style.
+ * Only w:r, w:sdt and w:p/w:pPr are looked at; anything else, malformed XML too, passes unchanged.
+ */
+export function visibleXml(xml: string): string {
+  const edits: { start: number; end: number; text: string }[] = [];
+  let current: XmlFrame | undefined;
+  const isOn = (attributes: string) => !/\bw:val\s*=\s*["'](?:false|0|off)["']/.test(attributes);
+  const inPlaceholder = (frame: XmlFrame) => {
+    for (let at: XmlFrame | undefined = frame; at; at = at.parent) if (at.placeholder) return true;
+    return false;
+  };
+  for (const match of xml.matchAll(XML_TOKEN)) {
+    const name = match[2];
+    if (!name) continue; // a comment or CDATA
+    const start = match.index;
+    const end = start + match[0].length;
+    const attributes = match[3] ?? '';
+    const parent = current;
+    if (match[1] === '/') {
+      let frame = current;
+      while (frame && frame.name !== name) frame = frame.parent;
+      if (!frame) continue;
+      current = frame.parent;
+      if (frame.name === 'w:r' && !frame.fieldCharacter && (frame.hidden || inPlaceholder(frame))) edits.push({ start: frame.start, end, text: '' });
+      if (frame.name === 'w:pPr' && frame.outlineLevel !== undefined) {
+        const style = `<w:pStyle w:val="${OWN_OUTLINE_STYLE}${frame.outlineLevel}"/>`;
+        edits.push(frame.styleAt ? { start: frame.styleAt[0], end: frame.styleAt[1], text: style } : { start: frame.openEnd, end: frame.openEnd, text: style });
+      }
+      continue;
+    }
+    const grandparent = parent?.parent;
+    if (name === 'w:vanish' && parent?.name === 'w:rPr' && grandparent?.name === 'w:r' && isOn(attributes)) grandparent.hidden = true;
+    else if (name === 'w:showingPlcHdr' && parent?.name === 'w:sdtPr' && grandparent?.name === 'w:sdt' && isOn(attributes)) grandparent.placeholder = true;
+    else if (name === 'w:fldChar' && parent?.name === 'w:r') parent.fieldCharacter = true;
+    else if (parent?.name === 'w:pPr' && grandparent?.name === 'w:p') {
+      if (name === 'w:pStyle') parent.styleAt = [start, end];
+      const level = name === 'w:outlineLvl' ? /\bw:val\s*=\s*["'](\d)["']/.exec(attributes)?.[1] : undefined;
+      // Level 10 (w:val 9) is body text: the style decides then.
+      if (level !== undefined && Number(level) <= 8) parent.outlineLevel = Number(level) + 1;
+    }
+    const selfClosing = attributes.endsWith('/');
+    if (!selfClosing) current = { name, start, openEnd: end, parent };
+  }
+  if (edits.length === 0) return xml;
+  // Inner runs close (and are recorded) before the outer ones that contain them: keep the outer.
+  edits.sort((a, b) => a.start - b.start || b.end - a.end);
+  let result = '';
+  let at = 0;
+  for (const edit of edits) {
+    if (edit.start < at) continue;
+    result += xml.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return result + xml.slice(at);
+}
