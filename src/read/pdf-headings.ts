@@ -138,11 +138,30 @@ function candidateAt(lines: PdfLine[], index: number, body: BodyStyle, tocByKey:
       apart &&
       text.length <= 150 &&
       !/[.!?]$/.test(text) &&
-      !inNumberedList(lines, index, body, numbering));
+      !inNumberedList(lines, index, body, numbering)) ||
+    (numbering === undefined && distinctFont && apart && isRunInTitle(lines, index, body));
   if (!isHeading) return undefined;
   // Not the font's name: names differ between the threads that read a long PDF (see BodyStyle).
   const styleKey = `${Math.round(line.size * 2) / 2}|${distinctFont ? 'distinct' : 'body'}`;
   return { index, lineCount: 1, text, styleKey, size: line.size, isTocTitle, ...(numbering ? { numbering } : {}), ...(tocEntry ? { tocEntry } : {}) };
+}
+
+/** Captions and list items are set apart in their own font too, but head nothing. */
+const NOT_A_TITLE = /^(?:obrázek|obr\.|tabulka|tab\.|graf|schéma|obrázok|tabuľka|rysunek|rys\.|tabela|wykres|ábra|táblázat|diagram|figure|fig\.|table|chart|zdroj|source|źródło|forrás|poznámka|pozn\.|note)\b|^[•▪◦●■□►‣⁃∙·*–—-]\s|^\(?[a-z][.)]\s/iu;
+
+/**
+ * An unnumbered title in body size, told apart by its font alone (bold, as office suites set
+ * "Východiska pro návrhovou část" over its paragraph): a short phrase starting with a capital,
+ * without a full stop or colon, on a line of its own, with text in the body font right below.
+ */
+function isRunInTitle(lines: PdfLine[], index: number, body: BodyStyle): boolean {
+  const line = lines[index] as PdfLine;
+  const next = lines[index + 1];
+  const text = line.text;
+  const bodySize = body.pageSizes.get(line.page) ?? body.size;
+  if (text.length > 80 || text.split(/\s+/).length > 10 || !/^\p{Lu}/u.test(text) || /[.!?:;,]$/.test(text) || NOT_A_TITLE.test(text)) return false;
+  if (Math.abs(line.size - bodySize) > 0.5 || !next || next.page !== line.page || next.region !== line.region) return false;
+  return inBodyFont(next, body) && Math.abs(next.size - bodySize) <= 0.5 && /^\p{Lu}/u.test(next.text);
 }
 
 /**

@@ -59,12 +59,25 @@ function withAccent(letter: string, accent: string): string {
 }
 
 const LINE_END_HYPHEN = /(\p{L})[-\u00AD]$/u;
+/**
+ * The hyphen belongs to the text before Czech and Slovak "-li" ("Je-" + "li to možné") and before a
+ * word that goes on with a hyphen of its own ("park-" + "and-ride").
+ */
+const KEEPS_HYPHEN = /^(?:li(?![\p{L}])|\p{L}+-\p{L})/u;
+/**
+ * A hyphen left hanging before a conjunction is one word's half of a pair ("környezet- és
+ * klímavédelem", "dvou- a tříleté", "dwu- i trzyletnie"): kept, with the space.
+ */
+const SUSPENDED_BEFORE = /^(?:a|i|és|vagy|nebo|alebo|či|ani|oraz|lub|albo|and|or)(?=\s|$)/u;
+/** One letter before the hyphen ("e-" + "government", "e-" + "mail"): a prefix, kept. */
+const ONE_LETTER_PREFIX = /(?:^|[^\p{L}])\p{L}-$/u;
 
 /**
  * Joins the lines of one paragraph. A word broken with a hyphen at a line end is rejoined when
  * the next line goes on in lower case ("kon-" + "cepce" → "koncepce"); before a capital the hyphen
- * is part of a name and stays, without a space ("Frýdek-" + "Místek" → "Frýdek-Místek"); a dash
- * after a space stays.
+ * is part of a name and stays, without a space ("Frýdek-" + "Místek" → "Frýdek-Místek"), as it does
+ * before "li", after a one-letter prefix ("e-government") and, with the space, before a conjunction
+ * ("környezet- és"); a dash after a space stays.
  */
 export function joinLines(lines: string[]): string {
   let text = '';
@@ -75,7 +88,10 @@ export function joinLines(lines: string[]): string {
       text = line;
       continue;
     }
-    if (LINE_END_HYPHEN.test(text) && /^\p{Ll}/u.test(line)) text = text.slice(0, -1) + line;
+    if (LINE_END_HYPHEN.test(text) && KEEPS_HYPHEN.test(line)) text += line;
+    else if (LINE_END_HYPHEN.test(text) && SUSPENDED_BEFORE.test(line)) text = `${text} ${line}`;
+    else if (LINE_END_HYPHEN.test(text) && ONE_LETTER_PREFIX.test(text)) text += line;
+    else if (LINE_END_HYPHEN.test(text) && /^\p{Ll}/u.test(line)) text = text.slice(0, -1) + line;
     else if (text.endsWith('\u00AD')) text = text.slice(0, -1) + line;
     else if (LINE_END_HYPHEN.test(text) && /^\p{Lu}/u.test(line)) text += line;
     else if (/\d[-–]$/u.test(text) && /^\d/u.test(line)) text += line; // "2024–" + "2030"

@@ -46,8 +46,11 @@ function parseEntry(line: PdfLine): ParsedEntry | undefined {
   const gap = GAP_AT_END.exec(before);
   if (!gap) return undefined;
   const title = before.slice(0, gap.index).replace(LEADERS, ' ').trim();
+  const leaders = LEADERS.test(gap[0]);
+  // Only leaders and the page: the end of a title wrapped from the line before (readRun).
+  if (!title && leaders) return { title, page: Number(page[0]), leaders };
   if (!/\p{L}/u.test(title)) return undefined;
-  return { title, page: Number(page[0]), leaders: LEADERS.test(gap[0]) };
+  return { title, page: Number(page[0]), leaders };
 }
 
 export function findTableOfContents(lines: PdfLine[]): TableOfContents {
@@ -87,14 +90,14 @@ interface Run {
 }
 
 function readRun(lines: PdfLine[], parsedLines: (ParsedEntry | undefined)[], from: number): Run | undefined {
-  if (!parsedLines[from]) return undefined;
+  if (!parsedLines[from]?.title) return undefined;
   const entries: Run['entries'] = [];
   let prefix = '';
   let index = from;
   while (index < lines.length) {
     const line = lines[index] as PdfLine;
     const parsed = parsedLines[index];
-    if (parsed) {
+    if (parsed && (parsed.title || prefix)) {
       entries.push({ index, parsed, prefix });
       prefix = '';
       index += 1;

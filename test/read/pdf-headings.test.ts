@@ -49,3 +49,38 @@ describe('PDF headings by size', () => {
     expect(detectHeadings(lines, toc, measureBodyStyle(lines, toc.lines)).map((heading) => heading.text)).toEqual(['Karta opatření A.1']);
   });
 });
+
+describe('PDF titles told by font alone, contents entries that wrap', () => {
+  const line = (y: number, text: string, font = 'g_d0_f1', page = 1): PdfLine => ({ page, x0: 70, x1: 520, y, size: 10, font, cells: [text], text, region: 0, regionLeft: 70, regionRight: 520 });
+
+  it('takes a short unnumbered line in a distinct font over body text for a title, but not a caption or a bold sentence', () => {
+    const lines = [line(80, '1. Analýza', 'g_d0_f2')];
+    for (let row = 0; row < 8; row++) lines.push(line(100 + row * 12, BODY));
+    lines.push(line(210, 'Východiska pro návrhovou část', 'g_d0_f2'));
+    for (let row = 0; row < 4; row++) lines.push(line(225 + row * 12, BODY));
+    lines.push(line(290, 'Obrázek 3 Vývoj počtu obyvatel', 'g_d0_f3'));
+    for (let row = 0; row < 4; row++) lines.push(line(305 + row * 12, BODY));
+    lines.push(line(370, 'Město podpoří veřejnou dopravu.', 'g_d0_f2'));
+    for (let row = 0; row < 4; row++) lines.push(line(385 + row * 12, BODY));
+    expect(headings(lines).map((heading) => heading.replace(/^\d /, ''))).toEqual(['1. Analýza', 'Východiska pro návrhovou část']);
+  });
+
+  it('reads a contents entry whose title wraps onto a line of dot leaders and the page', () => {
+    const lines = [
+      line(60, 'Obsah'),
+      line(80, '1. Úvod ........................................ 2'),
+      line(92, '2. Analýza výchozího stavu ............................ 2'),
+      line(104, '2.1 Doprava a technická infrastruktura města a jeho místních částí včetně napojení na dálniční síť'),
+      line(116, '.................................................. 3'),
+      line(128, '3. Strategická vize ................................... 3'),
+    ];
+    const toc = findTableOfContents(lines);
+    expect(toc.entries.map((entry) => [entry.title, entry.page])).toEqual([
+      ['1. Úvod', 2],
+      ['2. Analýza výchozího stavu', 2],
+      ['2.1 Doprava a technická infrastruktura města a jeho místních částí včetně napojení na dálniční síť', 3],
+      ['3. Strategická vize', 3],
+    ]);
+    expect([...toc.lines].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+});

@@ -22,6 +22,13 @@ describe('PDF text clean-up', () => {
     expect(joinLines(['Nejbližší město je Frýdek-', 'Místek, pak Ostra-', 'va.'])).toBe('Nejbližší město je Frýdek-Místek, pak Ostrava.');
   });
 
+  it('keeps the hyphen of "-li", of a one-letter prefix, of a compound going on, and of a half pair before a conjunction', () => {
+    expect(joinLines(['Je-', 'li to možné, projekt e-', 'government a park-', 'and-ride.'])).toBe('Je-li to možné, projekt e-government a park-and-ride.');
+    expect(joinLines(['a környezet-', 'és természetvédelem, dvou-', 'a tříleté, dwu-', 'i trzyletnie, kon-', 'cepce'])).toBe(
+      'a környezet- és természetvédelem, dvou- a tříleté, dwu- i trzyletnie, koncepce',
+    );
+  });
+
   it('normalises ligatures, odd spaces, symbol-font bullets and accents drawn apart', () => {
     expect(normalizePdfText('e\uFB03cient \uFB01nance\u00A0a\u200Bb')).toBe('efficient finance ab');
     expect(normalizePdfText('\uF0B7 položka')).toBe('• položka');
