@@ -69,6 +69,11 @@ export function readPlainText(source: string): ReaderOutput {
       flush();
       role = 'list';
     } else if (block.length === 0) role = 'body';
+    else if (role === 'list' && endsListItem(block.at(-1) as Line, line)) {
+      // "- zeleň v ulicích." then "Další odstavec…" without a blank line: the list has ended.
+      flush();
+      role = 'body';
+    }
     block.push(line);
   }
   flush();
@@ -77,7 +82,9 @@ export function readPlainText(source: string): ReaderOutput {
 
 /** One paragraph or list item as blocks: one, or windows of a long one, each citing its own lines. */
 function blocksOf(lines: Line[], role: 'body' | 'list'): TextBlock[] {
-  const { text, starts } = joinWithStarts(lines.map((line) => line.text));
+  // A list item's bullet is no text (as in the other readers); its number is.
+  const texts = lines.map((line, position) => (position === 0 ? line.text.replace(BULLET_MARK, '') : line.text));
+  const { text, starts } = joinWithStarts(texts);
   return windowSpans(text).map((span) => {
     // A character at an offset is on the line after every line start at or before it.
     const first = startsUpTo(starts, span.start);
@@ -185,6 +192,7 @@ function numberedHeading(lines: Line[], index: number, numbering: HeadingNumber)
  * In a body paragraph only the colon counts: a wrapped line may start with "3. Ve městě".
  */
 function listItemAt(lines: Line[], index: number, context: Context): boolean {
+  if (BULLET.test(lines[index]?.text ?? '')) return true;
   const numbering = itemNumber(lines[index]?.text ?? '');
   if (!numbering) return false;
   if (context === 'list' || previousText(lines, index).endsWith(':')) return true;
@@ -192,6 +200,15 @@ function listItemAt(lines: Line[], index: number, context: Context): boolean {
   const numberedAlike = (line: Line | undefined) => itemNumber(line?.text ?? '')?.depth === numbering.depth;
   const short = (lines[index] as Line).text.length <= 150; // a long line is a paragraph, whatever it starts with
   return numberedAlike(lines[index - 1]) || numberedAlike(lines[index + 1]) || (short && isSentence(numbering.rest));
+}
+
+/** A line opening with a bullet ("- ", "• ", "* ", "– "): a list item of its own, wherever it stands. */
+const BULLET = /^[-–•*▪◦●■►]\s+\S/u;
+const BULLET_MARK = /^[-–•*▪◦●■►]\s+/u;
+
+/** A list item ends where it ended a sentence and the next line starts one in a capital, unbulleted. */
+function endsListItem(last: Line, next: Line): boolean {
+  return /[.!?]$/.test(last.text) && /^\p{Lu}/u.test(next.text);
 }
 
 /** Decimal or Roman numbering ("2.", "2.1", "IV."), not a keyword such as "Článek 2". */

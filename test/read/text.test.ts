@@ -86,6 +86,17 @@ describe('readPlainText', () => {
     ]);
   });
 
+
+  it('reads bulleted lines as list items of their own, without the bullet, and ends the list at a new sentence', () => {
+    const { sections } = readPlainText('Město připraví:\n- cyklostezky mezi obcemi,\n- nízkoemisní autobusy\n  na všech linkách,\n• zeleň v ulicích.\nDalší odstavec textu.\n');
+    expect(sections[0]?.blocks.map((block) => [block.text, block.role, block.location])).toEqual([
+      ['Město připraví:', 'body', { line: 1 }],
+      ['cyklostezky mezi obcemi,', 'list', { line: 2 }],
+      ['nízkoemisní autobusy na všech linkách,', 'list', { line: 3, lineEnd: 4 }],
+      ['zeleň v ulicích.', 'list', { line: 5 }],
+      ['Další odstavec textu.', 'body', { line: 6 }],
+    ]);
+  });
   it('takes underlined headings, capitals right above their text and lettered headings standing alone', () => {
     const source = [
       'Úvod',
