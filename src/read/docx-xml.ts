@@ -1,7 +1,8 @@
 // The parts of a DOCX as mammoth is given them: straight from s4s's own zip reader, the XML ones as
 // Word shows them. Mammoth ignores hidden text (w:vanish), content controls showing their
-// placeholder, and a paragraph's own outline level; visibleXml takes the first two out and turns
-// the third into a style classifyParagraph knows (OWN_OUTLINE_STYLE).
+// placeholder, and a paragraph's own outline level, and drops simple fields (w:fldSimple) with the
+// text they show; visibleXml takes the first two out, turns the third into a style
+// classifyParagraph knows (OWN_OUTLINE_STYLE), and unwraps the fourth.
 import { OWN_OUTLINE_STYLE } from './docx-styles.js';
 import type { ZipArchive } from './zip.js';
 
@@ -48,7 +49,10 @@ const XML_TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([A-Za-z_][\w.
  * paragraph's own outline level: runs of hidden text and the runs of a content control showing its
  * placeholder ("Click here to enter text") are removed (their paragraphs stay, so paragraph numbers
  * do not move), and a paragraph with its own outline level 1-9 gets the OWN_OUTLINE_STYLE style.
- * Only w:r, w:sdt and w:p/w:pPr are looked at; anything else, malformed XML too, passes unchanged.
+ * A simple field's tags are removed and the runs of its result kept: mammoth 1.x drops w:fldSimple
+ * whole, and Word writes one for caption numbers ("Tabulka 1"), cross-references ("kapitola 3")
+ * and document properties. Only w:r, w:sdt, w:fldSimple and w:p/w:pPr are looked at; anything
+ * else, malformed XML too, passes unchanged.
  */
 export function visibleXml(xml: string): string {
   const edits: { start: number; end: number; text: string }[] = [];
@@ -70,6 +74,7 @@ export function visibleXml(xml: string): string {
       while (frame && frame.name !== name) frame = frame.parent;
       if (!frame) continue;
       current = frame.parent;
+      if (frame.name === 'w:fldSimple') edits.push({ start, end, text: '' });
       if (frame.name === 'w:r' && !frame.fieldCharacter && (frame.hidden || inPlaceholder(frame))) edits.push({ start: frame.start, end, text: '' });
       if (frame.name === 'w:pPr' && frame.outlineLevel !== undefined) {
         const style = `<w:pStyle w:val="${OWN_OUTLINE_STYLE}${frame.outlineLevel}"/>`;
@@ -88,6 +93,9 @@ export function visibleXml(xml: string): string {
       if (level !== undefined && Number(level) <= 8) parent.outlineLevel = Number(level) + 1;
     }
     const selfClosing = attributes.endsWith('/');
+    // The open tag goes, the runs inside stay; its close tag goes when it closes. A self-closing
+    // field has no result (mammoth reads nothing of it) and is left as it is.
+    if (name === 'w:fldSimple' && !selfClosing) edits.push({ start, end, text: '' });
     if (!selfClosing) current = { name, start, openEnd: end, parent };
   }
   if (edits.length === 0) return xml;

@@ -1,6 +1,7 @@
 // Markdown reader: builds sections from the heading hierarchy with markdown-it (CommonMark with
-// GFM tables, strikethrough and footnotes). Front matter is dropped; tables keep one block per row;
-// every block knows its lines.
+// GFM tables, strikethrough and footnotes). Front matter and code are dropped; tables, raw HTML
+// ones too, keep one block per row; other HTML blocks are read for the text a browser shows; every
+// block knows its lines.
 //
 // markdown-it rather than unified + remark-parse: on the 466 kB Climate City Contract of Liberec,
 // micromark took 1.1 s of a 2.5 s check, markdown-it 0.1 s, with the same sections and blocks; and
@@ -11,8 +12,10 @@ import footnote from 'markdown-it-footnote';
 import type { ReaderOutput, Section, TextBlock } from '../document/types.js';
 import { withoutInvisibleCharacters } from './control-characters.js';
 import { FRONT_MATTER } from './detect-format.js';
+import { htmlSegments, LINE_SKIP } from './markdown-html.js';
 
-// HTML is recognised so that it can be dropped (with `html: false` it would be read as text).
+// HTML is recognised so that its tags can be dropped and its text read as a browser shows it (with
+// `html: false` the tags would be read as text).
 const parser = new MarkdownIt('default', { html: true, linkify: false, typographer: false }).use(footnote);
 // Footnote definitions stay where they are written (the plugin would move them to the end, and only
 // the referenced ones); `^[inline notes]` are not Markdown that GFM knows.
@@ -155,10 +158,10 @@ function blocksOf(node: MarkdownNode, context: TableContext): TextBlock[] {
   switch (node.type) {
     case 'paragraph':
     case 'blockquote':
-    case 'fence':
-    case 'code_block':
     case 'footnote_reference':
       return textBlock(node, 'body');
+    case 'html_block':
+      return htmlBlocks(node);
     case 'bullet_list':
     case 'ordered_list':
       // A GFM task list item's box is no text: `- [x] done` reads "done".
@@ -166,7 +169,7 @@ function blocksOf(node: MarkdownNode, context: TableContext): TextBlock[] {
     case 'table':
       return node.children.flatMap((part) => part.children).flatMap((row) => textBlock(row, 'table', rowText(row, context)));
     default:
-      // html_block, hr
+      // hr; fence and code_block: code is no strategy text, and its words are no evidence.
       return [];
   }
 }
@@ -270,18 +273,17 @@ function lastLine(node: MarkdownNode, map: [number, number]): number {
 
 /** A line break inside a paragraph, kept as a mark until the block's text is final (textBlock). */
 const LINE_BREAK = '\u2028';
-/** A line passed between two blocks of a list item or quote (the next begins a line further down); a mark as LINE_BREAK. */
-const LINE_SKIP = '\u2029';
 
 /** An HTML line break: `<br>`, `<br/>`, `<br />`, in any case, maybe with attributes. */
 const HTML_BREAK = /^<br(?:\s[^>]*)?\/?>$/i;
 
 /**
  * Visible text of a node: images contribute their alt text, line breaks inside a paragraph (soft or
- * hard) become spaces (marked, so that quotes can cite their own lines), HTML nothing but a `<br>`
- * a space. A soft break is only where the author's editor wrapped the line: kept as a line break it
- * ended a sentence there ("...expand public" | "transport and..."), so the same strategy re-wrapped
- * scored differently. Soft hyphens and zero-width characters (also written `&shy;`) are dropped.
+ * hard) become spaces (marked, so that quotes can cite their own lines), inline HTML tags nothing
+ * but a `<br>` a space (the text between them is text), an HTML block the text a browser shows
+ * (htmlSegments), code nothing. A soft break is only where the author's editor wrapped the line:
+ * kept as a line break it ended a sentence there ("...expand public" | "transport and..."), so the
+ * same strategy re-wrapped scored differently. Soft hyphens and zero-width characters (also written `&shy;`) are dropped.
  */
 function plainText(node: MarkdownNode): string {
   switch (node.type) {
@@ -291,7 +293,9 @@ function plainText(node: MarkdownNode): string {
       return withoutInvisibleCharacters(node.content);
     case 'fence':
     case 'code_block':
-      return withoutInvisibleCharacters(node.content.replace(/\n$/, ''));
+      // Code is left out (blocksOf); in a list item or quote only its lines count, so that the text
+      // after it cites its own line.
+      return LINE_SKIP.repeat(node.map ? lastLine(node, node.map) - node.map[0] - 1 : 0);
     case 'softbreak':
     case 'hardbreak':
       return LINE_BREAK;
@@ -300,6 +304,7 @@ function plainText(node: MarkdownNode): string {
       // within a source line, and a mark would make the quotes after it cite the next line.
       return HTML_BREAK.test(node.content) ? ' ' : '';
     case 'html_block':
+      return htmlBlockText(node);
     case 'footnote_ref':
       return '';
     case 'table':
@@ -339,4 +344,33 @@ function tableText(table: MarkdownNode): string {
 function linesBetween(block: MarkdownNode, next: MarkdownNode): number {
   if (!block.map || !next.map) return 0;
   return Math.max(0, next.map[0] + 1 - lastLine(block, block.map));
+}
+
+/**
+ * A top-level HTML block's text as blocks: a row of a table (Pandoc writes any table with merged or
+ * multi-paragraph cells as a raw `<table>`) with role 'table', the text around tables as body text,
+ * each citing the line its text starts on.
+ */
+function htmlBlocks(node: MarkdownNode): TextBlock[] {
+  const first = node.map?.[0];
+  return htmlSegments(node.content).flatMap((segment) => {
+    const map: [number, number] | null = first === undefined ? null : [first + segment.line, first + segment.lineEnd + 1];
+    return textBlock({ ...node, map }, segment.role, segment.text);
+  });
+}
+
+/**
+ * An HTML block in a list item or quote: its segments a line each (as tableText's rows), and a mark
+ * for every line of the block, so that the text after it cites its own line (linesBetween).
+ */
+function htmlBlockText(node: MarkdownNode): string {
+  let text = '';
+  let lineEnd = 0;
+  htmlSegments(node.content).forEach((segment, index) => {
+    if (index > 0) text += '\n';
+    text += LINE_SKIP.repeat(segment.line - lineEnd) + segment.text;
+    lineEnd = segment.lineEnd;
+  });
+  const lastOwnLine = node.map ? lastLine(node, node.map) - node.map[0] - 1 : lineEnd;
+  return text + LINE_SKIP.repeat(Math.max(0, lastOwnLine - lineEnd));
 }

@@ -95,6 +95,19 @@ describe('readDocx', () => {
     ]);
   });
 
+  it('keeps the result text of simple fields (cross-references, captions), which mammoth drops', async () => {
+    const bytes = wordDocument(
+      p(r('viz ') + '<w:fldSimple w:instr=" REF _Ref1 \\h "><w:r><w:t>kapitola 3</w:t></w:r></w:fldSimple>' + r('.')) +
+        p('<w:fldSimple w:instr=" SEQ Tabulka \\* ARABIC "><w:r><w:t>Tabulka 1</w:t></w:r></w:fldSimple>' + r(': Indikátory')) +
+        p(r('Bez výsledku') + '<w:fldSimple w:instr=" PAGE "/>' + r('.')),
+    );
+    expect(await blocksOf(bytes)).toEqual([
+      ['body', 'viz kapitola 3.', 1],
+      ['body', 'Tabulka 1: Indikátory', 2],
+      ['body', 'Bez výsledku.', 3],
+    ]);
+  });
+
   it("makes a paragraph with its own outline level a heading of that level, whatever its style", async () => {
     const bytes = wordDocument(
       p(r('Kapitola s úrovní osnovy'), '<w:pStyle w:val="Vlastni"/><w:outlineLvl w:val="0"/>') +

@@ -62,7 +62,7 @@ describe('readMarkdown', () => {
     }
   });
 
-  it('reads task boxes, footnotes, images, HTML and code the way a reader sees them', () => {
+  it('reads task boxes, footnotes, images and HTML the way a reader sees them, and leaves code out', () => {
     const source = [
       '# Actions',
       '',
@@ -82,8 +82,104 @@ describe('readMarkdown', () => {
       ['Bike lanes map of lanes', 'list', { line: 3, lineEnd: 3 }],
       ['Tram line 2030', 'list', { line: 4, lineEnd: 4 }],
       ['Funded by the city.', 'body', { line: 6, lineEnd: 6 }],
-      ['code block', 'body', { line: 10, lineEnd: 12 }],
+      // An HTML block's text is what a browser shows; code is no strategy text, so no evidence.
+      ['hidden', 'body', { line: 8, lineEnd: 8 }],
     ]);
+  });
+
+  it('reads the text of HTML blocks: a raw table row by row, other blocks as body text, never comments, scripts or styles', () => {
+    const source = [
+      '# Doprava', // 1
+      '',
+      '<table>', // 3
+      '<tr><th>Opatření</th><th>Termín</th></tr>',
+      '<tr><td>Nízkoemisní zóna v&nbsp;centru</td><td>2028</td></tr>', // 5
+      '<tr>',
+      '  <td><p>Obchvat</p><p>města &amp; <em>okolí</em></p></td>',
+      '  <td>2027</td>', // 8
+      '</tr>',
+      '<tr><td></td><td>rezerva</td><td></td></tr>', // 10
+      '</table>',
+      '',
+      '<div align="center">', // 13
+      '**Vize: Kroměříž – zelené město.**',
+      '<!-- TODO: doplnit data -->',
+      'Pro všechny generace.', // 16
+      '</div>',
+      '',
+      '<!-- komentář',
+      'na dvou řádcích -->', // 20
+      '',
+      '<script>var nemaSePocitat = 1;</script>',
+      '<style>p { color: red }</style>',
+      '',
+      '<details>', // 25
+      '<summary>Podrobnosti o&#32;financování</summary>',
+      '',
+      'Projekt bude financován z IROP.', // 28
+      '',
+      '</details>',
+    ].join('\n');
+    const blocks = readMarkdown(source).sections[0]?.blocks ?? [];
+    expect(blocks.map((block) => [block.text, block.role, block.location])).toEqual([
+      ['Opatření | Termín', 'table', { line: 4, lineEnd: 4 }],
+      ['Nízkoemisní zóna v\u00A0centru | 2028', 'table', { line: 5, lineEnd: 5 }],
+      ['Obchvat\nměsta & okolí | 2027', 'table', { line: 7, lineEnd: 8 }],
+      ['| rezerva', 'table', { line: 10, lineEnd: 10 }],
+      ['**Vize: Kroměříž – zelené město.** Pro všechny generace.', 'body', { line: 14, lineEnd: 16 }],
+      ['Podrobnosti o financování', 'body', { line: 26, lineEnd: 26 }],
+      ['Projekt bude financován z IROP.', 'body', { line: 28, lineEnd: 28 }],
+    ]);
+    const lineOf = (index: number, phrase: string) => {
+      const block = blocks[index];
+      const start = block?.text.indexOf(phrase) ?? -1;
+      return (block?.location.line ?? 0) + (block?.lineStarts ?? []).filter((lineStart) => lineStart <= start).length;
+    };
+    expect([lineOf(2, 'Obchvat'), lineOf(2, '2027'), lineOf(4, 'Vize'), lineOf(4, 'Pro všechny')]).toEqual([7, 8, 14, 16]);
+  });
+
+  it('reads an HTML block in a list item or a block quote, its lines counted', () => {
+    const source = ['- Položka:', '', '  <div>', '  Text v bloku', '  </div>', '', '  Další odstavec.', '', '> <table><tr><td>A</td><td>B</td></tr>', '> <tr><td>C</td><td>D</td></tr></table>'].join('\n');
+    const blocks = readMarkdown(source).sections[0]?.blocks ?? [];
+    expect(blocks.map((block) => [block.text, block.role, block.location])).toEqual([
+      ['Položka:\nText v bloku\nDalší odstavec.', 'list', { line: 1, lineEnd: 7 }],
+      ['A | B\nC | D', 'body', { line: 9, lineEnd: 10 }],
+    ]);
+    const [item, quote] = blocks;
+    const lineOf = (block: typeof item, phrase: string) => {
+      const start = block?.text.indexOf(phrase) ?? -1;
+      return (block?.location.line ?? 0) + (block?.lineStarts ?? []).filter((lineStart) => lineStart <= start).length;
+    };
+    expect([lineOf(item, 'Text'), lineOf(item, 'Další'), lineOf(quote, 'C')]).toEqual([4, 7, 10]);
+  });
+
+  it('leaves fenced and indented code out: code is no strategy text', () => {
+    const source = [
+      'Úvod.', // 1
+      '',
+      '```',
+      'kod: nemá se počítat',
+      '```',
+      '',
+      '    odsazený kód',
+      '',
+      '- Položka', // 9
+      '',
+      '  ```',
+      '  kod v seznamu',
+      '  ```',
+      '',
+      '  Za kódem.', // 15
+    ].join('\n');
+    const blocks = readMarkdown(source).sections[0]?.blocks ?? [];
+    expect(blocks.map((block) => [block.text, block.location])).toEqual([
+      ['Úvod.', { line: 1, lineEnd: 1 }],
+      ['Položka\nZa kódem.', { line: 9, lineEnd: 15 }],
+    ]);
+    // The code's lines still count: the text after it cites its own line.
+    const item = blocks[1];
+    const start = item?.text.indexOf('Za') ?? -1;
+    expect((item?.location.line ?? 0) + (item?.lineStarts ?? []).filter((lineStart) => lineStart <= start).length).toBe(15);
   });
 
   it('reads a paragraph wrapped over lines as one text: a soft break is a space, not a sentence end', () => {
