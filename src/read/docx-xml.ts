@@ -3,6 +3,7 @@
 // placeholder, and a paragraph's own outline level, and drops simple fields (w:fldSimple) with the
 // text they show; visibleXml takes the first two out, turns the third into a style
 // classifyParagraph knows (OWN_OUTLINE_STYLE), and unwraps the fourth.
+import { HeadingNumberer, type NumberingReference } from './docx-numbering.js';
 import { OWN_OUTLINE_STYLE } from './docx-styles.js';
 import type { ZipArchive } from './zip.js';
 
@@ -13,6 +14,7 @@ export interface MammothFile {
 }
 
 export function cleanedParts(archive: ZipArchive): MammothFile {
+  let numberer: HeadingNumberer | undefined;
   return {
     exists: (name) => archive.has(name),
     read: async (name, encoding) => {
@@ -21,7 +23,10 @@ export function cleanedParts(archive: ZipArchive): MammothFile {
       const text = archive.readText(name);
       if (text === undefined) throw new Error(`no part ${name} in the archive`);
       const xml = text.replace(/^\uFEFF/, '');
-      return name.endsWith('.xml') ? visibleXml(xml) : xml;
+      if (!name.endsWith('.xml')) return xml;
+      // The body's numbered headings get the numbers Word shows (docx-numbering.ts).
+      if (name === 'word/document.xml') numberer ??= new HeadingNumberer(archive.readText('word/numbering.xml'), archive.readText('word/styles.xml'));
+      return visibleXml(xml, name === 'word/document.xml' ? numberer : undefined);
     },
   };
 }
@@ -40,6 +45,11 @@ interface XmlFrame {
   /** w:pPr of a w:p: where its w:pStyle is and the paragraph's own outline level. */
   styleAt?: [number, number];
   outlineLevel?: number;
+  /** w:p: its style, its own numbering, whether it has its own outline level, and where its w:pPr ends. */
+  styleId?: string;
+  numbering?: NumberingReference;
+  ownOutline?: boolean;
+  propertiesEnd?: number;
 }
 
 const XML_TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
@@ -54,7 +64,7 @@ const XML_TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([A-Za-z_][\w.
  * and document properties. Only w:r, w:sdt, w:fldSimple and w:p/w:pPr are looked at; anything
  * else, malformed XML too, passes unchanged.
  */
-export function visibleXml(xml: string): string {
+export function visibleXml(xml: string, numberer?: HeadingNumberer): string {
   const edits: { start: number; end: number; text: string }[] = [];
   let current: XmlFrame | undefined;
   const isOn = (attributes: string) => !/\bw:val\s*=\s*["'](?:false|0|off)["']/.test(attributes);
@@ -80,14 +90,32 @@ export function visibleXml(xml: string): string {
         const style = `<w:pStyle w:val="${OWN_OUTLINE_STYLE}${frame.outlineLevel}"/>`;
         edits.push(frame.styleAt ? { start: frame.styleAt[0], end: frame.styleAt[1], text: style } : { start: frame.openEnd, end: frame.openEnd, text: style });
       }
+      if (frame.name === 'w:pPr' && frame.parent?.name === 'w:p') {
+        frame.parent.propertiesEnd = end;
+        frame.parent.ownOutline = frame.outlineLevel !== undefined;
+      }
+      if (frame.name === 'w:p' && numberer?.numbersAnything) {
+        const number = numberer.next(frame.styleId, frame.numbering ?? {}, frame.ownOutline === true);
+        const at = frame.propertiesEnd ?? frame.openEnd;
+        if (number) edits.push({ start: at, end: at, text: `<w:r><w:t xml:space="preserve">${escapeXml(number)} </w:t></w:r>` });
+      }
       continue;
     }
     const grandparent = parent?.parent;
     if (name === 'w:vanish' && parent?.name === 'w:rPr' && grandparent?.name === 'w:r' && isOn(attributes)) grandparent.hidden = true;
     else if (name === 'w:showingPlcHdr' && parent?.name === 'w:sdtPr' && grandparent?.name === 'w:sdt' && isOn(attributes)) grandparent.placeholder = true;
     else if (name === 'w:fldChar' && parent?.name === 'w:r') parent.fieldCharacter = true;
-    else if (parent?.name === 'w:pPr' && grandparent?.name === 'w:p') {
-      if (name === 'w:pStyle') parent.styleAt = [start, end];
+    else if (parent?.name === 'w:numPr' && grandparent?.name === 'w:pPr' && grandparent.parent?.name === 'w:p') {
+      const paragraph = grandparent.parent;
+      const value = /\bw:val\s*=\s*["']([^"']*)["']/.exec(attributes)?.[1];
+      if (name === 'w:numId' && value !== undefined) paragraph.numbering = { ...paragraph.numbering, numId: value };
+      if (name === 'w:ilvl' && value !== undefined) paragraph.numbering = { ...paragraph.numbering, level: Number(value) };
+    } else if (parent?.name === 'w:pPr' && grandparent?.name === 'w:p') {
+      if (name === 'w:pStyle') {
+        parent.styleAt = [start, end];
+        const styleId = /\bw:val\s*=\s*["']([^"']*)["']/.exec(attributes)?.[1];
+        if (styleId) grandparent.styleId = styleId;
+      }
       const level = name === 'w:outlineLvl' ? /\bw:val\s*=\s*["'](\d)["']/.exec(attributes)?.[1] : undefined;
       // Level 10 (w:val 9) is body text: the style decides then.
       if (level !== undefined && Number(level) <= 8) parent.outlineLevel = Number(level) + 1;
@@ -109,4 +137,8 @@ export function visibleXml(xml: string): string {
     at = edit.end;
   }
   return result + xml.slice(at);
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

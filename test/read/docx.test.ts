@@ -10,8 +10,8 @@ import { writeZip } from '../robustness/zip-writer.js';
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** A DOCX made in memory from its body XML, with footnotes when given (ids from 1). */
-function wordDocument(body: string, footnotes: string[] = []): Buffer {
+/** A DOCX made in memory from its body XML, with footnotes when given (ids from 1) and more parts. */
+function wordDocument(body: string, footnotes: string[] = [], parts: { name: string; data: string }[] = []): Buffer {
   const notes = footnotes.map((text, index) => `<w:footnote w:id="${index + 1}"><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:footnote>`).join('');
   return writeZip([
     { name: '_rels/.rels', data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELATIONSHIPS}/officeDocument" Target="word/document.xml"/></Relationships>` },
@@ -21,6 +21,7 @@ function wordDocument(body: string, footnotes: string[] = []): Buffer {
     },
     { name: 'word/document.xml', data: `<w:document ${W}><w:body>${body}</w:body></w:document>` },
     { name: 'word/footnotes.xml', data: `<w:footnotes ${W}>${notes}</w:footnotes>` },
+    ...parts,
   ]);
 }
 const p = (runs: string, properties = '') => `<w:p>${properties ? `<w:pPr>${properties}</w:pPr>` : ''}${runs}</w:p>`;
@@ -152,6 +153,45 @@ describe('readDocx', () => {
     const error = await readDocumentBytes(readFileSync(fixture('bad', 'not-word.docx')), 'not-word.docx').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ReadError);
     expect(error).toMatchObject({ code: 'NOT_DOCX', message: 'a zip archive with no Word document in it (no word/document.xml; 1 other files)' });
+  });
+});
+
+describe('numbered headings', () => {
+  const level = (ilvl: number, format: string, text: string, start = 1) =>
+    `<w:lvl w:ilvl="${ilvl}"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+  const numbering =
+    `<w:numbering ${W}>` +
+    `<w:abstractNum w:abstractNumId="10">${level(0, 'decimal', '%1.')}${level(1, 'decimal', '%1.%2')}</w:abstractNum>` +
+    `<w:abstractNum w:abstractNumId="20">${level(0, 'bullet', '•')}</w:abstractNum>` +
+    `<w:abstractNum w:abstractNumId="30">${level(0, 'upperRoman', '%1.')}</w:abstractNum>` +
+    '<w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="20"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="30"/></w:num>' +
+    '</w:numbering>';
+  // Heading 1 and 2 are numbered through their styles, as Word's multilevel heading lists are.
+  const styles =
+    `<w:styles ${W}>` +
+    '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>' +
+    '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Heading1"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>' +
+    '</w:styles>';
+  const numbered = (id: string, ilvl = 0) => `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${id}"/></w:numPr>`;
+
+  it('puts the number Word shows before a numbered heading, and none before list items', async () => {
+    const body = [
+      p(r('Úvod'), '<w:pStyle w:val="Heading1"/>'),
+      p(r('Analytická část'), '<w:pStyle w:val="Heading1"/>'),
+      p(r('Obyvatelstvo'), '<w:pStyle w:val="Heading2"/>'),
+      p(r('snížit emise'), numbered('2')),
+      p(r('Doprava'), '<w:pStyle w:val="Heading2"/>'),
+      p(r('Návrhová část'), '<w:pStyle w:val="Heading1"/>'),
+      p(r('Cíle'), '<w:pStyle w:val="Heading2"/>'),
+      p(r('Přílohy'), `<w:outlineLvl w:val="0"/>${numbered('3')}`),
+    ].join('');
+    const bytes = wordDocument(body, [], [
+      { name: 'word/numbering.xml', data: numbering },
+      { name: 'word/styles.xml', data: styles },
+    ]);
+    const { sections } = await readDocx(bytes);
+    expect(sections.map((section) => section.heading)).toEqual(['1. Úvod', '2. Analytická část', '2.1 Obyvatelstvo', '2.2 Doprava', '3. Návrhová část', '3.1 Cíle', 'I. Přílohy']);
+    expect(sections[2]?.blocks.map((block) => block.text)).toEqual(['snížit emise']);
   });
 });
 
