@@ -20,8 +20,8 @@ export interface Evidence {
   inHeading: boolean;
   /** True when a `headings` term of a structure criterion matched this heading. */
   structuralHeading: boolean;
-  /** Where the text stands: body, or a part that weighs less (reference list, annex). */
-  role: 'body' | 'reference' | 'annex';
+  /** Where the text stands: body, or a part that weighs less (reference list, annex, a footnote or caption). */
+  role: 'body' | 'reference' | 'annex' | 'note';
 }
 
 export type MatchResult = Map<string, Evidence[]>;
@@ -93,7 +93,8 @@ export function matchDocument(document: Document, matcher: Matcher): MatchResult
     }
     section.blocks.forEach((block, blockIndex) => {
       if (block.role === 'toc') return;
-      const blockRole = block.role === 'reference' || block.role === 'annex' ? block.role : role;
+      // A footnote or caption (a note block) counts as little as the section it stands in, and at most as a note.
+      const blockRole = block.role === 'reference' || block.role === 'annex' ? block.role : block.role === 'note' && role === 'body' ? 'note' : role;
       for (const sentence of splitSentences(block.text)) {
         for (const [criterionId, hit] of matchSentence(sentence.text, index, false)) {
           add(criterionId, { sectionIndex, blockIndex, quote: sentence.text, location: sentenceLocation(block, sentence.start), terms: hit.terms, termSpans: hit.termSpans, inHeading: false, structuralHeading: false, role: blockRole });

@@ -19,11 +19,12 @@ interface Strength {
 }
 
 /**
- * How much a passage counts by where it stands: body text fully; annexes half; reference lists a
- * quarter (a title in a bibliography shows reading, not a commitment). Tables of contents never
- * reach scoring (match.ts skips them).
+ * How much a passage counts by where it stands: body text fully; annexes and notes (footnotes,
+ * captions: mostly sources and labels, not commitments) half; reference lists a quarter (a title in
+ * a bibliography shows reading, not a commitment). Tables of contents never reach scoring (match.ts
+ * skips them).
  */
-const ROLE_WEIGHT: Record<Evidence['role'], number> = { body: 1, annex: 0.5, reference: 0.25 };
+const ROLE_WEIGHT: Record<Evidence['role'], number> = { body: 1, annex: 0.5, note: 0.5, reference: 0.25 };
 /** A heading naming the topic shows a part devoted to it: worth two more passages. */
 const HEADING_BONUS = 2;
 /** A heading that names a required part (a "Vision" chapter) shows the part on its own. */

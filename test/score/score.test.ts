@@ -112,4 +112,15 @@ describe('explanations in the report language', () => {
     expect(scoreIn('Annex 2')).toBeLessThan(scoreIn('Transport'));
     expect(scoreIn('References')).toBeLessThan(scoreIn('Annex 2'));
   });
+
+  it('weighs a footnote or caption (a note block) as an annex, never more than its section', () => {
+    const scoreWith = (role: 'body' | 'note', sectionRole?: 'reference') => {
+      const { sections, ...rest } = readMarkdown('# Plan\n\n## Transport\n\nTrams and public transport.\n\n## Other\n\nText.\n');
+      const marked = sections.map((section) => ({ ...section, ...(sectionRole && section.heading === 'Transport' ? { role: sectionRole } : {}), blocks: section.blocks.map((block) => ({ ...block, role })) }));
+      const document: Document = { path: 'doc.md', sha256: 'abc', ...rest, sections: marked, language: 'en' };
+      return analyzeDocument(document, [mini], matcher).criteria[0]!.score;
+    };
+    expect(scoreWith('note')).toBeLessThan(scoreWith('body'));
+    expect(scoreWith('note', 'reference')).toBe(scoreWith('body', 'reference'));
+  });
 });
