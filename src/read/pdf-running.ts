@@ -17,6 +17,9 @@ const RUNNING_SHARE = 0.25;
 /** Running headers and footers are a title, a chapter name, a page number: this many characters at most. */
 const SHORT_RUNNING_CHARS = 60;
 
+/** A sentence of six words or more: body text, never a running header. */
+const SENTENCE = /^(?=(?:\S+\s+){5}\S)[^]*[.!?]$/u;
+
 /** How many rows from each edge may hold a running header or footer. */
 const EDGE_ROWS = 3;
 /** ...and how far from the edge, as a share of the page height. */
@@ -67,7 +70,11 @@ export function removeRunningLines(pages: PageSegments[]): { pages: PageSegments
       // Bare numbers repeat everywhere (table cells, contents); only the page-number rule removes them.
       if (key === undefined || !/\p{L}/u.test(key.slice(key.indexOf(':'))) || segment.size >= headingSize) return false;
       const pagesWithKey = pagesByKey.get(key)?.size ?? 0;
-      return pagesWithKey >= threshold && (segment.text.trim().length <= SHORT_RUNNING_CHARS || pagesWithKey >= RUNNING_SHARE * pagesWithText);
+      const text = segment.text.trim();
+      if (text.length <= SHORT_RUNNING_CHARS) return pagesWithKey >= threshold;
+      // A long line is running text only when it repeats on many pages, and never when it is a
+      // sentence: a short document may open two pages with the same sentence of its body.
+      return pagesWithKey >= Math.max(3, RUNNING_SHARE * pagesWithText) && !SENTENCE.test(text);
     };
     // A page number counts only when nothing else on its row stays ("2 Kontext a cíle 1" is a contents line).
     const running = new Set<TextSegment>();

@@ -205,6 +205,21 @@ describe('PDF lines and reading order', () => {
     expect(cleaned.map((page) => page.segments.map((segment) => segment.text))).toEqual([1, 2, 3, 4].map((number) => [`Opatření ${number}.1`, `Popis opatření číslo ${number} a jeho cíle.`]));
   });
 
+  it('keeps a sentence that opens both pages of a short document, but removes its short running header', () => {
+    const sentence = 'Město Horní Lhota usiluje o snížení emisí skleníkových plynů o 40 % do roku 2030 oproti roku 2010.';
+    const pages = [1, 2].map((number) => ({
+      page: number,
+      height: 842,
+      segments: [
+        { x0: 200, x1: 400, y: 30, size: 8, font: 'f1', text: 'Strategie města Horní Lhota', row: 0 },
+        { x0: 70, x1: 520, y: 80, size: 10, font: 'f1', text: sentence, row: 1 },
+        { x0: 70, x1: 500, y: 400, size: 10, font: 'f1', text: `Text strany ${number}.`, row: 2 },
+      ],
+    }));
+    const { pages: cleaned } = removeRunningLines(pages);
+    expect(cleaned.map((page) => page.segments.map((segment) => segment.text))).toEqual([1, 2].map((number) => [sentence, `Text strany ${number}.`]));
+  });
+
   it('keeps a long body line that opens a few pages alike, but removes a short one and one on every page', () => {
     const measure = (number: number) => `Opatření ${number}.1: Město podpoří veřejnou dopravu, cyklostezky a zeleň ve všech čtvrtích.`;
     const pages = Array.from({ length: 20 }, (_, index) => ({
