@@ -244,7 +244,7 @@ function assignLevels(candidates: Candidate[]): DetectedHeading[] {
   }
   const styleLevels = [...known].map(([style, levels]) => ({ size: sizeOfStyle.get(style) ?? 0, level: mostCommon(levels) ?? 1 }));
   const sizes = [...new Set(candidates.map((candidate) => Math.round(candidate.size * 2) / 2))].sort((a, b) => b - a);
-  return candidates.map((candidate) => {
+  const headings = candidates.map((candidate): DetectedHeading => {
     const styleLevel = known.get(candidate.styleKey);
     let level = candidate.numbering?.depth ?? candidate.tocEntry?.level ?? (styleLevel ? mostCommon(styleLevel) : undefined);
     if (candidate.tocEntry && !candidate.numbering) level = candidate.tocEntry.level;
@@ -263,4 +263,22 @@ function assignLevels(candidates: Candidate[]): DetectedHeading[] {
       strong: candidate.numbering !== undefined || candidate.tocEntry !== undefined || candidate.isTocTitle,
     };
   });
+  return nestSubtitles(candidates, headings);
+}
+
+/**
+ * An unnumbered heading in smaller type right below a larger one, with no text between (a title
+ * page's subtitle under its title) is not its sibling but its child.
+ */
+function nestSubtitles(candidates: Candidate[], headings: DetectedHeading[]): DetectedHeading[] {
+  for (let position = 1; position < headings.length; position++) {
+    const above = candidates[position - 1] as Candidate;
+    const candidate = candidates[position] as Candidate;
+    const heading = headings[position] as DetectedHeading;
+    const parent = headings[position - 1] as DetectedHeading;
+    const adjacent = candidate.index === above.index + above.lineCount;
+    const plain = !candidate.numbering && !candidate.tocEntry && !candidate.isTocTitle;
+    if (adjacent && plain && candidate.size < above.size - 0.5 && heading.level <= parent.level) heading.level = Math.min(parent.level + 1, 6);
+  }
+  return headings;
 }

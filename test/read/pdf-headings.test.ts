@@ -65,6 +65,15 @@ describe('PDF titles told by font alone, contents entries that wrap', () => {
     expect(headings(lines).map((heading) => heading.replace(/^\d /, ''))).toEqual(['1. Analýza', 'Východiska pro návrhovou část']);
   });
 
+  it('nests a title page\'s subtitle, set smaller right below the title, under it', () => {
+    const sized = (y: number, text: string, size: number): PdfLine => ({ ...line(y, text), size });
+    const lines = [sized(80, 'Strategie rozvoje města Horní Lhota', 24), sized(120, 'Analytická a návrhová část', 16), sized(200, '1. Úvod', 16)];
+    for (let row = 0; row < 10; row++) lines.push(line(230 + row * 12, BODY));
+    lines.push(sized(380, '2. Analýza', 16));
+    for (let row = 0; row < 10; row++) lines.push(line(410 + row * 12, BODY));
+    expect(headings(lines)).toEqual(['1 Strategie rozvoje města Horní Lhota', '2 Analytická a návrhová část', '1 1. Úvod', '1 2. Analýza']);
+  });
+
   it('reads a contents entry whose title wraps onto a line of dot leaders and the page', () => {
     const lines = [
       line(60, 'Obsah'),
