@@ -7,7 +7,7 @@ import { withoutInvisibleCharacters } from './control-characters.js';
 import { classifyParagraph, readOutlineLevels } from './docx-styles.js';
 import { cleanedParts } from './docx-xml.js';
 import { ReadError } from './errors.js';
-import { parseHeadingNumber } from './heading-numbering.js';
+import { isCaptionOrItem, parseHeadingNumber } from './heading-numbering.js';
 import { SectionCollector } from './section-tree.js';
 import { ZipArchive } from './zip.js';
 
@@ -23,6 +23,8 @@ interface WordNode {
   noteId?: string;
   body?: WordNode[];
   isBold?: boolean;
+  /** Points, when the run sets its own size (mammoth reads w:sz). */
+  fontSize?: number | null;
 }
 
 interface WordDocument extends WordNode {
@@ -84,8 +86,10 @@ function openWordArchive(bytes: Uint8Array): ZipArchive {
 function walk(document: WordDocument, outlineLevels: Map<string, number>): ReaderOutput['sections'] {
   const sections = new SectionCollector({ paragraph: 1 });
   let paragraphIndex = 0;
-  // With no heading anywhere, short bold numbered lines ("1. Úvod", "2.1 Doprava") are the headings.
-  const numberedHeadings = !hasHeading(document, outlineLevels);
+  // With no heading anywhere, headings are told by direct formatting (directHeadingLevel).
+  const formattedHeadings = !hasHeading(document, outlineLevels);
+  const bodySize = formattedHeadings ? bodyFontSize(document) : undefined;
+  let numberedLevel = 0;
 
   const visit = (nodes: WordNode[]) => {
     for (const node of nodes) {
@@ -102,9 +106,12 @@ function walk(document: WordDocument, outlineLevels: Map<string, number>): Reade
     const location = { paragraph: paragraphIndex };
     const kind = classifyParagraph(node.styleId, node.styleName, outlineLevels);
     if (text) {
-      const numbered = numberedHeadings && kind.kind === 'body' && !node.numbering ? numberedHeadingLevel(node, text) : undefined;
+      const formatted = formattedHeadings && kind.kind === 'body' && !node.numbering ? directHeadingLevel(node, text, bodySize, numberedLevel) : undefined;
       if (kind.kind === 'heading') sections.open(text, kind.level, location);
-      else if (numbered !== undefined) sections.open(text, numbered, location);
+      else if (formatted !== undefined) {
+        if (parseHeadingNumber(text)) numberedLevel = formatted;
+        sections.open(text, formatted, location);
+      }
       else {
         const role: TextBlock['role'] = kind.kind === 'toc' ? 'toc' : kind.kind === 'list' || node.numbering ? 'list' : 'body';
         sections.add({ text, location, role });
@@ -167,26 +174,50 @@ function hasHeading(document: WordDocument, outlineLevels: Map<string, number>):
 }
 
 /**
- * The level of a direct-formatted heading: a short bold line that starts with heading numbering
- * ("1. Úvod", "2.1 Doprava", "Článek 3") and is not a sentence. Undefined for anything else.
+ * The level of a heading made by direct formatting, in a document without heading styles: a short
+ * line, not a sentence, not a caption or list item, whose text is all bold or all set larger than
+ * the body. Numbered ("1. Úvod", "2.1 Doprava", "Článek 3"; bold) it takes its numbering's depth;
+ * unnumbered, larger type is a title (level 1) and bold type heads a part of the last numbered
+ * heading's chapter. Undefined for anything else.
  */
-function numberedHeadingLevel(node: WordNode, text: string): number | undefined {
-  if (text.length > 100 || /[.,;:!?]$/.test(text)) return undefined;
+function directHeadingLevel(node: WordNode, text: string, bodySize: number | undefined, numberedLevel: number): number | undefined {
+  if (text.length > 100 || /[.,;:!?]$/.test(text) || isCaptionOrItem(text)) return undefined;
   const numbering = parseHeadingNumber(text);
-  if (!numbering?.rest || numbering.rest.split(/\s+/).length > 12) return undefined;
-  return allTextBold(node) ? numbering.depth : undefined;
+  if (numbering) return numbering.rest && numbering.rest.split(/\s+/).length <= 12 && allTextBold(node) ? numbering.depth : undefined;
+  if (!/^\p{Lu}/u.test(text) || text.split(/\s+/).length > 12) return undefined;
+  const runs = textRuns(node);
+  if (bodySize !== undefined && runs.every((run) => (run.fontSize ?? bodySize) >= bodySize + 2)) return 1;
+  return allTextBold(node) ? numberedLevel + 1 : undefined;
 }
 
-/** Whether every run that holds text is bold (mammoth resolves w:b on the run). */
-function allTextBold(node: WordNode): boolean {
+/** The size most of the document's text is set in (points, from the runs' own sizes), if runs say. */
+function bodyFontSize(document: WordDocument): number | undefined {
+  const characters = new Map<number, number>();
+  const visit = (node: WordNode) => {
+    if (node.type === 'run' && typeof node.fontSize === 'number') characters.set(node.fontSize, (characters.get(node.fontSize) ?? 0) + textOf(node, []).length);
+    else for (const child of node.children ?? []) visit(child);
+  };
+  visit(document);
+  let best: number | undefined;
+  for (const [size, count] of characters) if (best === undefined || count > (characters.get(best) ?? 0)) best = size;
+  return best;
+}
+
+/** The paragraph's runs that hold text. */
+function textRuns(node: WordNode): WordNode[] {
   const runs: WordNode[] = [];
   const collect = (current: WordNode) => {
     if (current.type === 'run') runs.push(current);
     else for (const child of current.children ?? []) collect(child);
   };
   collect(node);
-  const withText = runs.filter((run) => textOf(run, []) !== '');
-  return withText.length > 0 && withText.every((run) => run.isBold === true);
+  return runs.filter((run) => textOf(run, []) !== '');
+}
+
+/** Whether every run that holds text is bold (mammoth resolves w:b on the run). */
+function allTextBold(node: WordNode): boolean {
+  const runs = textRuns(node);
+  return runs.length > 0 && runs.every((run) => run.isBold === true);
 }
 
 /** The visible text of a paragraph; note references are collected, comments never read. */

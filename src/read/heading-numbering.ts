@@ -62,3 +62,10 @@ export function parseHeadingNumber(line: string): HeadingNumber | undefined {
 function cleanRest(rest: string): string {
   return rest.replace(/^[\s:–—.-]+/u, '').trim();
 }
+
+/** Captions, sources and list items are often set apart like titles (bold, own line), but head nothing. */
+const CAPTION_OR_ITEM = /^(?:obrázek|obr\.|tabulka|tab\.|graf|schéma|obrázok|tabuľka|rysunek|rys\.|tabela|wykres|ábra|táblázat|diagram|figure|fig\.|table|chart|zdroj|source|źródło|forrás|poznámka|pozn\.|note)\b|^[•▪◦●■□►‣⁃∙·*–—-]\s|^\(?[a-z][.)]\s/iu;
+
+export function isCaptionOrItem(text: string): boolean {
+  return CAPTION_OR_ITEM.test(text);
+}

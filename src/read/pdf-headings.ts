@@ -3,7 +3,7 @@
 // and lines the table of contents lists. Levels come from numbering, the contents and font size.
 import type { PdfLine } from './pdf-columns.js';
 import { mostCommon } from './pdf-lines.js';
-import { type HeadingNumber, parseHeadingNumber } from './heading-numbering.js';
+import { type HeadingNumber, isCaptionOrItem, parseHeadingNumber } from './heading-numbering.js';
 import { comparableText, joinLines } from './pdf-text.js';
 import type { TableOfContents, TocEntry } from './pdf-toc.js';
 
@@ -146,8 +146,6 @@ function candidateAt(lines: PdfLine[], index: number, body: BodyStyle, tocByKey:
   return { index, lineCount: 1, text, styleKey, size: line.size, isTocTitle, ...(numbering ? { numbering } : {}), ...(tocEntry ? { tocEntry } : {}) };
 }
 
-/** Captions and list items are set apart in their own font too, but head nothing. */
-const NOT_A_TITLE = /^(?:obrázek|obr\.|tabulka|tab\.|graf|schéma|obrázok|tabuľka|rysunek|rys\.|tabela|wykres|ábra|táblázat|diagram|figure|fig\.|table|chart|zdroj|source|źródło|forrás|poznámka|pozn\.|note)\b|^[•▪◦●■□►‣⁃∙·*–—-]\s|^\(?[a-z][.)]\s/iu;
 
 /**
  * An unnumbered title in body size, told apart by its font alone (bold, as office suites set
@@ -159,7 +157,7 @@ function isRunInTitle(lines: PdfLine[], index: number, body: BodyStyle): boolean
   const next = lines[index + 1];
   const text = line.text;
   const bodySize = body.pageSizes.get(line.page) ?? body.size;
-  if (text.length > 80 || text.split(/\s+/).length > 10 || !/^\p{Lu}/u.test(text) || /[.!?:;,]$/.test(text) || NOT_A_TITLE.test(text)) return false;
+  if (text.length > 80 || text.split(/\s+/).length > 10 || !/^\p{Lu}/u.test(text) || /[.!?:;,]$/.test(text) || isCaptionOrItem(text)) return false;
   if (Math.abs(line.size - bodySize) > 0.5 || !next || next.page !== line.page || next.region !== line.region) return false;
   return inBodyFont(next, body) && Math.abs(next.size - bodySize) <= 0.5 && /^\p{Lu}/u.test(next.text);
 }

@@ -149,6 +149,25 @@ describe('readDocx', () => {
     expect(styled.sections.map((section) => section.heading)).toEqual(['Vize']);
   });
 
+  it('takes a larger-type line for a title and a bold unnumbered line for a part of the last chapter, without heading styles', async () => {
+    const text = (words: string, size = 22) => r(words, `<w:sz w:val="${size}"/>`);
+    const body =
+      p(text('Strategie rozvoje obce Lhota', 36)) +
+      p(text('Strategie navazuje na program rozvoje obce a na koncepci kraje.')) +
+      p(r('1. Cíle', '<w:b/><w:sz w:val="22"/>')) +
+      p(r('Cíl 1: Udržitelná mobilita', '<w:b/><w:sz w:val="22"/>')) +
+      p(text('Obec vybuduje cyklostezku k nádraží.')) +
+      p(r('Tabulka 1 Indikátory', '<w:b/><w:sz w:val="22"/>')) +
+      p(text('Délka cyklostezek v km.'));
+    const { sections } = await readDocx(wordDocument(body));
+    expect(sections.map((section) => [section.heading, section.level])).toEqual([
+      ['Strategie rozvoje obce Lhota', 1],
+      ['1. Cíle', 1],
+      ['Cíl 1: Udržitelná mobilita', 2],
+    ]);
+    expect(sections[2]?.blocks.map((block) => block.text)).toEqual(['Obec vybuduje cyklostezku k nádraží.', 'Tabulka 1 Indikátory', 'Délka cyklostezek v km.']);
+  });
+
   it('says NOT_DOCX for a zip without a Word document, whatever its name', async () => {
     const error = await readDocumentBytes(readFileSync(fixture('bad', 'not-word.docx')), 'not-word.docx').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ReadError);
