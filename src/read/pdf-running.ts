@@ -49,7 +49,9 @@ const HEADING_SIZE_RATIO = 1.15;
 export function removeRunningLines(pages: PageSegments[]): { pages: PageSegments[]; removed: number } {
   const pagesWithText = pages.filter((page) => page.segments.length > 0).length;
   const threshold = pagesWithText <= 3 ? 2 : 3;
-  const headingSize = HEADING_SIZE_RATIO * bodySize(pages);
+  const body = bodySize(pages);
+  const headingSize = HEADING_SIZE_RATIO * body;
+  const lineStep = bodyLineStep(pages, body);
   const pagesByKey = new Map<string, Set<number>>();
   const edgeKeys = pages.map((page) => {
     const keys = new Map<TextSegment, string>();
@@ -87,10 +89,64 @@ export function removeRunningLines(pages: PageSegments[]): { pages: PageSegments
       const rowmates = page.segments.filter((other) => other.row === segment.row && other !== segment);
       if (rowmates.every((other) => running.has(other) || isPageNumber(other.text))) running.add(segment);
     }
-    removed += running.size;
-    return { ...page, segments: page.segments.filter((segment) => !running.has(segment)) };
+    const edges = atTheEdges(page, running, lineStep);
+    removed += edges.size;
+    return { ...page, segments: page.segments.filter((segment) => !edges.has(segment)) };
   });
   return { pages: cleaned, removed };
+}
+
+/**
+ * A header or footer stands further from the body than the body's lines from each other: more than
+ * this many times the page's usual step between rows. (Office suites set them close: 1.2-1.5 lines.)
+ */
+const APART = 1.12;
+
+/**
+ * Of the running lines found, those that really stand at the page's edges: rows from the edge
+ * inward that are wholly running, ending at a row set apart from the body by more than a line's
+ * step. A repeated line with kept text between it and the edge ("Gestor: …" under a card's
+ * heading), or one that is a paragraph's last line over the footer, is body text.
+ */
+function atTheEdges(page: PageSegments, running: Set<TextSegment>, usualStep: number): Set<TextSegment> {
+  const byRow = new Map<number, TextSegment[]>();
+  for (const segment of page.segments) byRow.set(segment.row, [...(byRow.get(segment.row) ?? []), segment]);
+  const rows = [...byRow.values()]
+    .map((segments) => ({ segments, y: Math.max(...segments.map((segment) => segment.y)), size: Math.max(...segments.map((segment) => segment.size)) }))
+    .sort((a, b) => a.y - b.y);
+  const edges = new Set<TextSegment>();
+  for (const ordered of [rows, [...rows].reverse()]) {
+    // A page number is never body text, however close the footnotes above it stand.
+    const apartFromNext = (index: number) => {
+      const row = ordered[index];
+      const next = ordered[index + 1];
+      if (row?.segments.every((segment) => isPageNumber(segment.text))) return true;
+      return row !== undefined && (!next || Math.abs(next.y - row.y) > APART * Math.max(usualStep, row.size));
+    };
+    let count = 0;
+    while (count < ordered.length && ordered[count]?.segments.every((segment) => running.has(segment))) count++;
+    while (count > 0 && !apartFromNext(count - 1)) count--;
+    for (const row of ordered.slice(0, count)) for (const segment of row.segments) edges.add(segment);
+    // The first row not wholly running (a header whose chapter name changes) loses its running parts.
+    if (apartFromNext(count) && (count === 0 || apartFromNext(count - 1))) for (const segment of ordered[count]?.segments ?? []) if (running.has(segment)) edges.add(segment);
+  }
+  return edges;
+}
+
+/** The usual distance between rows of body text, over the whole document (a page of a table or a title says little). */
+function bodyLineStep(pages: PageSegments[], size: number): number {
+  const steps: number[] = [];
+  for (const page of pages) {
+    const rowY = new Map<number, number>();
+    for (const segment of page.segments) if (Math.abs(segment.size - size) <= 0.5) rowY.set(segment.row, segment.y);
+    const ys = [...rowY.values()].sort((a, b) => a - b);
+    for (let index = 1; index < ys.length; index++) {
+      const step = (ys[index] as number) - (ys[index - 1] as number);
+      if (step > 0.5 * size && step < 3 * size) steps.push(step);
+    }
+  }
+  steps.sort((a, b) => a - b);
+  return steps[Math.floor(steps.length / 2)] ?? 1.2 * size;
 }
 
 /** The size most of the text is set in (by characters). */

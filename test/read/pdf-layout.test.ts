@@ -205,6 +205,32 @@ describe('PDF lines and reading order', () => {
     expect(cleaned.map((page) => page.segments.map((segment) => segment.text))).toEqual([1, 2, 3, 4].map((number) => [`Opatření ${number}.1`, `Popis opatření číslo ${number} a jeho cíle.`]));
   });
 
+  it('keeps repeated lines that have kept text between them and the edge, or stand a line from the body', () => {
+    const pages = [1, 2, 3, 4].map((number) => ({
+      page: number,
+      height: 842,
+      segments: [
+        { x0: 200, x1: 400, y: 30, size: 8, font: 'f1', text: 'Akční plán', row: 0 },
+        { x0: 70, x1: 300, y: 70, size: 10, font: 'f2', text: `Karta ${String.fromCharCode(64 + number)}`, row: 1 },
+        { x0: 70, x1: 300, y: 82, size: 10, font: 'f1', text: 'Gestor: Odbor životního prostředí', row: 2 },
+        { x0: 70, x1: 500, y: 400, size: 10, font: 'f1', text: `Popis opatření ${number}.`, row: 3 },
+        { x0: 70, x1: 500, y: 412, size: 10, font: 'f1', text: 'Další text popisu opatření.', row: 4 },
+        { x0: 70, x1: 300, y: 785, size: 10, font: 'f1', text: 'hlášení závad ve veřejném prostoru.', row: 5 },
+        { x0: 280, x1: 320, y: 800, size: 8, font: 'f1', text: `Strana ${number}`, row: 6 },
+      ],
+    }));
+    // The body's usual step is 12 points: the footer stands 15 below the last line, which stands 12 below the text above it.
+    for (const page of pages) page.segments.splice(5, 0, ...Array.from({ length: 30 }, (_, row) => ({ x0: 70, x1: 500, y: 425 + row * 12, size: 10, font: 'f1', text: `Řádek ${row} textu.`, row: 10 + row })));
+    const { pages: cleaned } = removeRunningLines(pages);
+    for (const page of cleaned) {
+      const texts = page.segments.map((segment) => segment.text);
+      expect(texts).toContain('Gestor: Odbor životního prostředí');
+      expect(texts).toContain('hlášení závad ve veřejném prostoru.');
+      expect(texts).not.toContain('Akční plán');
+      expect(texts.some((text) => text.startsWith('Strana'))).toBe(false);
+    }
+  });
+
   it('keeps a sentence that opens both pages of a short document, but removes its short running header', () => {
     const sentence = 'Město Horní Lhota usiluje o snížení emisí skleníkových plynů o 40 % do roku 2030 oproti roku 2010.';
     const pages = [1, 2].map((number) => ({
