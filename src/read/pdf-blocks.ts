@@ -13,6 +13,8 @@ type BlockRole = NonNullable<TextBlock['role']>;
 const LIST_MARKER = /^(?:[•▪◦●■□►‣⁃∙·*–—-]\s|\(?\d{1,2}[.)]\s|\(?[a-zA-Z][.)]\s|\([ivx]+\)\s)/u;
 const BULLET = /^[•▪◦●■□►‣⁃∙·*]\s*/u;
 const SENTENCE_END = /[.!?:;]["”’)]?$/u;
+/** A footnote's own number or mark at the start of its first line. */
+const FOOTNOTE_START = /^(?:\d{1,3}|[*∗†‡])\s+\S/u;
 /** A field label opening a line: "Název: …", "Gestor: …" (one to three words before a colon). */
 const LABEL = /^\p{Lu}[\p{L}\d]*(?: [\p{L}\d]+){0,2}:\s/u;
 
@@ -114,6 +116,8 @@ function sameFlow(a: PdfLine, b: PdfLine): boolean {
 function startsParagraph(paragraph: PdfLine[], line: PdfLine, body: BodyStyle, wrapStep: number | undefined): boolean {
   const previous = paragraph.at(-1) as PdfLine;
   if (line.table || previous.table || LIST_MARKER.test(line.text)) return true;
+  // The next footnote ("5 Poznámka 15: …") after one that ended its sentence, however full its line.
+  if (line.size < body.size - 1.2 && FOOTNOTE_START.test(line.text) && SENTENCE_END.test(previous.text)) return true;
   if (Math.abs(line.size - previous.size) > 0.6) return true;
   const sentenceGoesOn = !SENTENCE_END.test(previous.text) && (/^\p{Ll}/u.test(line.text) || /\p{L}-$/u.test(previous.text));
   if (!sameFlow(previous, line)) return !sentenceGoesOn;
@@ -135,8 +139,9 @@ function startsParagraph(paragraph: PdfLine[], line: PdfLine, body: BodyStyle, w
 /**
  * Paragraph spacing: the gap is clearly wider than the step between wrapped lines (LibreOffice
  * often adds 0.2–0.5 of a line), after a line that could end a paragraph. The paragraph's own
- * step is the surest measure; the document's wrap step stands in for a paragraph of one line, and
- * then only after a short line, since a part of the document may be set with wider leading.
+ * step is the surest measure; the document's wrap step stands in for a paragraph of one line (or
+ * whose first line opens a column), and then only after a short line or a sentence's end, since a
+ * part of the document may be set with wider leading.
  */
 function spacedApart(paragraph: PdfLine[], line: PdfLine, gap: number, previousShort: boolean, previousEndsSentence: boolean, wrapStep: number | undefined): boolean {
   const previous = paragraph.at(-1) as PdfLine;
@@ -144,7 +149,7 @@ function spacedApart(paragraph: PdfLine[], line: PdfLine, gap: number, previousS
   const ownStep = before && sameFlow(before, previous) && Math.abs(before.size - previous.size) <= 0.3 ? previous.y - before.y : 0;
   // A step under the type size is no line step: lines of a table cell read between them, say.
   if (ownStep >= 0.9 * previous.size) return (previousShort || previousEndsSentence) && gap > PARAGRAPH_SPACING * ownStep;
-  return wrapStep !== undefined && previousShort && gap > PARAGRAPH_SPACING * wrapStep * line.size;
+  return wrapStep !== undefined && (previousShort || previousEndsSentence) && gap > PARAGRAPH_SPACING * wrapStep * line.size;
 }
 
 /**

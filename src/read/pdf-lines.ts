@@ -156,7 +156,8 @@ function toSegment(parts: PlacedItem[], row: number, rowBaseline: number, rowSiz
       end = Math.max(end, item.x + item.width);
       continue;
     }
-    if (text && !text.endsWith(' ') && !item.text.startsWith(' ') && item.x - end > 0.2 * item.size) text += ' ';
+    // No space before punctuation: where a footnote mark was dropped, the gap it leaves is no word gap.
+    if (text && !text.endsWith(' ') && !item.text.startsWith(' ') && item.x - end > 0.2 * item.size && !/^[.,;:!?)]/u.test(item.text)) text += ' ';
     text += item.text;
     end = Math.max(end, item.x + item.width);
     x0 = Math.min(x0, item.x);
@@ -170,6 +171,9 @@ function toSegment(parts: PlacedItem[], row: number, rowBaseline: number, rowSiz
   // writes it) is parted from the word it would otherwise hide.
   const trimmed = normalizePdfText(text).replace(/\s+/g, ' ').trim().replace(FOOTNOTE_NUMBER_GLUED, '$1 ');
   if (!trimmed) return undefined;
+  // A footnote mark alone in small type: raised over its own line, it fell into the row of the other
+  // column's line (the raised-mark test above sees it only beside its own words).
+  if (/^[\d*∗†‡]{1,3}$/u.test(trimmed) && segmentSize < 0.8 * rowSize) return undefined;
   return { x0, x1, y: baseline, size: sizes[indexOfMax(sizeChars)] ?? rowSize, font: fonts[indexOfMax(fontChars)] ?? '', text: trimmed, row };
 }
 

@@ -135,3 +135,25 @@ describe('PDF paragraphs', () => {
     ]);
   });
 });
+
+describe('PDF paragraphs: footnote marks and footnotes in columns, sentences that end a full line', () => {
+  it('drops a footnote mark that fell into the row of the other column, without a space before the stop', () => {
+    // The mark (431.4) stands within half a line of the left column's line (429.7), not of its own (435.7).
+    const items = [item('Levý sloupec pokračuje dál textem', 70, 429.7, 10, 200), item('participace je součástí všech strategických', 300, 435.7, 10, 200), item('2', 501, 431.4, 6, 3), item('dokumentů', 300, 448, 10, 50), item('.', 354, 448, 10, 3)];
+    const texts = orderPage(buildSegments(items, A4), 1).map((line) => line.text);
+    expect(texts).not.toContain('2');
+    expect(texts.some((text) => text.includes('dokumentů.'))).toBe(true);
+  });
+
+  it('parts consecutive footnotes when one fills its line, and a paragraph whose full last line ends a sentence', () => {
+    const body = spacedParagraphs(100, [
+      { lines: ['Text prvního odstavce pokračuje až do konce řádku a dál', 'a končí větou na plném řádku, jak to bývá.'], lastWidth: 450 },
+      { lines: ['Druhý odstavec začíná po mezeře.'] },
+    ]);
+    const notes = [item('4 Poznámka 11: Sčítání dopravy, rok 2016, podrobněji viz příloha.', 70, 780, 8, 450), item('5 Poznámka 15: Sčítání dopravy, rok 2020.', 70, 790, 8, 200)];
+    const texts = blocksOf(sectionsOf([[...body, ...notes]]));
+    expect(texts).toContain('body: Druhý odstavec začíná po mezeře.');
+    expect(texts).toContain('note: 4 Poznámka 11: Sčítání dopravy, rok 2016, podrobněji viz příloha.');
+    expect(texts).toContain('note: 5 Poznámka 15: Sčítání dopravy, rok 2020.');
+  });
+});
