@@ -64,6 +64,7 @@ export function removeRunningLines(pages: PageSegments[]): { pages: PageSegments
     }
     return keys;
   });
+  const slots = headerSlots(pages, body, lineStep, pagesWithText);
   let removed = 0;
   const cleaned = pages.map((page, index) => {
     const keys = edgeKeys[index] ?? new Map<TextSegment, string>();
@@ -82,7 +83,7 @@ export function removeRunningLines(pages: PageSegments[]): { pages: PageSegments
     const running = new Set<TextSegment>();
     for (const segment of page.segments) {
       if (!keys.has(segment)) continue;
-      if (repeated(segment)) running.add(segment);
+      if (repeated(segment) || slots.has(segment)) running.add(segment);
     }
     for (const segment of page.segments) {
       if (!keys.has(segment) || running.has(segment) || !isPageNumber(segment.text)) continue;
@@ -131,6 +132,35 @@ function atTheEdges(page: PageSegments, running: Set<TextSegment>, usualStep: nu
     if (apartFromNext(count) && (count === 0 || apartFromNext(count - 1))) for (const segment of ordered[count]?.segments ?? []) if (running.has(segment)) edges.add(segment);
   }
   return edges;
+}
+
+/**
+ * Headers whose text changes from chapter to chapter ("Kapitola 2 – Návrhová část" on its two
+ * pages) repeat on too few pages to be found by their text. They are found by their place: the
+ * page's first (or last) row, in type smaller than the body, short, standing apart from the body,
+ * at the same height on at least half the pages (and three). Those rows are running on every page.
+ */
+function headerSlots(pages: PageSegments[], body: number, lineStep: number, pagesWithText: number): Set<TextSegment> {
+  const candidates: { y: number; segments: TextSegment[] }[] = [];
+  for (const page of pages) {
+    const byRow = new Map<number, TextSegment[]>();
+    for (const segment of page.segments) byRow.set(segment.row, [...(byRow.get(segment.row) ?? []), segment]);
+    const rows = [...byRow.values()].map((segments) => ({ segments, y: Math.max(...segments.map((segment) => segment.y)) })).sort((a, b) => a.y - b.y);
+    for (const [row, next] of [[rows[0], rows[1]], [rows.at(-1), rows.at(-2)]] as const) {
+      if (!row || !next || row === next) continue;
+      const small = row.segments.every((segment) => segment.size <= body - 0.5);
+      const short = row.segments.reduce((length, segment) => length + segment.text.length, 0) <= SHORT_RUNNING_CHARS + 20;
+      const edge = row.y <= page.height * EDGE_SHARE || row.y >= page.height * (1 - EDGE_SHARE);
+      if (small && short && edge && Math.abs(next.y - row.y) > APART * lineStep) candidates.push(row);
+    }
+  }
+  const slots = new Set<TextSegment>();
+  const needed = Math.max(3, 0.5 * pagesWithText);
+  for (const candidate of candidates) {
+    const alike = candidates.filter((other) => Math.abs(other.y - candidate.y) <= 2).length;
+    if (alike >= needed) for (const segment of candidate.segments) slots.add(segment);
+  }
+  return slots;
 }
 
 /** The usual distance between rows of body text, over the whole document (a page of a table or a title says little). */

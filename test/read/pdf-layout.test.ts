@@ -205,6 +205,20 @@ describe('PDF lines and reading order', () => {
     expect(cleaned.map((page) => page.segments.map((segment) => segment.text))).toEqual([1, 2, 3, 4].map((number) => [`Opatření ${number}.1`, `Popis opatření číslo ${number} a jeho cíle.`]));
   });
 
+  it('removes headers that change with the chapter by their place: small type at the same height over the body', () => {
+    const pages = [1, 2, 3, 4, 5, 6].map((number) => ({
+      page: number,
+      height: 842,
+      segments: [
+        { x0: 300, x1: 520, y: 40, size: 8, font: 'f1', text: `Kapitola ${Math.ceil(number / 2)} ${['Analýza', 'Vize', 'Návrh'][Math.ceil(number / 2) - 1]}`, row: 0 },
+        ...Array.from({ length: 20 }, (_, row) => ({ x0: 70, x1: 520, y: 80 + row * 12, size: 10, font: 'f1', text: `Text ${number}.${row} běžného odstavce.`, row: row + 1 })),
+      ],
+    }));
+    const { pages: cleaned } = removeRunningLines(pages);
+    for (const page of cleaned) expect(page.segments.some((segment) => segment.text.startsWith('Kapitola'))).toBe(false);
+    expect(cleaned[0]?.segments).toHaveLength(20);
+  });
+
   it('keeps repeated lines that have kept text between them and the edge, or stand a line from the body', () => {
     const pages = [1, 2, 3, 4].map((number) => ({
       page: number,
