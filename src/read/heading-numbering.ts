@@ -28,6 +28,8 @@ const NUMBER_FIRST = new RegExp(`^(?<number>${NUMBER})\\.?\\s+(?<word>${[...HUNG
 const ARTICLE_WORD = new RegExp(`^(?:${[...ARTICLE_WORDS, ...HUNGARIAN_ARTICLE].join('|')})$`, 'iu');
 const DECIMAL = /^(?<number>\d{1,2}(?:\.\d{1,2}){0,5})(?<dot>\.)?(?=\s)/u;
 const ROMAN_ONLY = new RegExp(`^(?<number>${ROMAN})\\.(?=\\s)`, 'u');
+/** "A.1", "B.2.3": a lettered part's numbered sections (a letter alone, "A.", may be an initial). */
+const LETTERED_DECIMAL = /^(?<number>[A-Z](?:\.\d{1,2}){1,4})(?<dot>\.)?(?=\s)/u;
 
 /** First words that may open a keyword heading, for a quick test before the full patterns. */
 const KEYWORD_STARTS = new Set([...CHAPTER_WORDS, ...ARTICLE_WORDS].map((word) => word.replace('\\.', '')));
@@ -36,7 +38,7 @@ const KEYWORD_STARTS = new Set([...CHAPTER_WORDS, ...ARTICLE_WORDS].map((word) =
 export function parseHeadingNumber(line: string): HeadingNumber | undefined {
   const text = line.trim();
   // Most lines start with none of these: decide that cheaply (this runs on every line of a PDF).
-  const startsWithNumber = /^[\dIVX]/.test(text);
+  const startsWithNumber = /^[\dIVX]/.test(text) || /^[A-Z]\.\d/.test(text);
   if (!startsWithNumber && !KEYWORD_STARTS.has((/^[^\s\d.]+/u.exec(text)?.[0] ?? '').toLowerCase())) return undefined;
   const keyword = (startsWithNumber ? undefined : KEYWORD_FIRST.exec(text)) ?? (startsWithNumber ? NUMBER_FIRST.exec(text) : null);
   if (keyword?.groups?.number) {
@@ -49,6 +51,12 @@ export function parseHeadingNumber(line: string): HeadingNumber | undefined {
     // "1 840 obyvatel", "2024 年": a number followed by a number or lower case is no heading.
     if (!/^\p{Lu}/u.test(rest)) return undefined;
     return { label: decimal[0], depth: decimal.groups.number.split('.').length, kind: 'decimal', rest: cleanRest(rest) };
+  }
+  const lettered = LETTERED_DECIMAL.exec(text);
+  if (lettered?.groups?.number) {
+    const rest = text.slice(lettered[0].length).trim();
+    if (!/^\p{Lu}/u.test(rest)) return undefined;
+    return { label: lettered[0], depth: lettered.groups.number.split('.').length, kind: 'decimal', rest: cleanRest(rest) };
   }
   const roman = ROMAN_ONLY.exec(text);
   if (roman?.groups?.number) {

@@ -55,11 +55,13 @@ describe('heading numbering', () => {
     ['3. fejezet: Jövőkép', 1, 'keyword'],
     ['5. cikk Hatálybalépés', 2, 'keyword'],
     ['Příloha č. 1 Akční plán', 1, 'keyword'],
+    ['A.1 Strategický cíl', 2, 'decimal'],
+    ['B.2.3 Opatření v dopravě', 3, 'decimal'],
   ])('reads "%s"', (text, depth, kind) => {
     expect(parseHeadingNumber(text)).toMatchObject({ depth, kind });
   });
 
-  it.each(['1 840 obyvatel', '2030 Vize', 'Kapitola Cíle', 'I. s c h v a l u j e'])('sees no heading numbering in "%s"', (text) => {
+  it.each(['1 840 obyvatel', '2030 Vize', 'Kapitola Cíle', 'I. s c h v a l u j e', 'A. Novák předložil návrh', 'A.1 nízký podíl'])('sees no heading numbering in "%s"', (text) => {
     expect(parseHeadingNumber(text)).toBeUndefined();
   });
 });
