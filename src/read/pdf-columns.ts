@@ -70,8 +70,9 @@ export function orderPage(segments: TextSegment[], page: number): PdfLine[] {
       right = [];
     };
     const breaks = fullWidthBreaks(segs, gutter);
+    const rightRows = segs.filter((segment) => segment.x0 >= gutter.start).map((segment) => segment.y);
     for (const segment of [...segs].sort((a, b) => a.y - b.y || a.x0 - b.x0)) {
-      if ((segment.x0 < gutter.start && segment.x1 > gutter.end) || breaks.has(segment)) {
+      if ((segment.x0 < gutter.start && segment.x1 > gutter.end) || breaks.has(segment) || endsSpanningParagraph(segment, spanning, rightRows)) {
         if (left.length || right.length) flushBand();
         spanning.push(segment);
         continue;
@@ -167,6 +168,17 @@ function findGutter(segs: TextSegment[]): Gutter | undefined {
   if (rowCount(left) < 3 || rowCount(right) < 3) return undefined;
   if (spread(left) < 0.2 * width || spread(right) < 0.2 * width) return undefined;
   return gutter;
+}
+
+/**
+ * The short last line of a paragraph across the page ("…a měřitelný indikátor." above two columns):
+ * it fits in the left column, but it follows the paragraph a line below, with nothing in the right
+ * column beside it.
+ */
+function endsSpanningParagraph(segment: TextSegment, spanning: TextSegment[], rightRows: number[]): boolean {
+  const last = spanning.at(-1);
+  if (!last || Math.abs(segment.size - last.size) > 0.5 || segment.y - last.y > 1.5 * segment.size || Math.abs(segment.x0 - last.x0) > 1) return false;
+  return !rightRows.some((y) => Math.abs(y - segment.y) < segment.size);
 }
 
 /**

@@ -93,6 +93,18 @@ describe('PDF lines and reading order', () => {
     ]);
   });
 
+  it('keeps the short last line of a paragraph across the page with it, above two columns', () => {
+    const items = [item('A paragraph across the whole page that runs on to a second line of text', 70, 80, 10, 450), item('and ends here.', 70, 92, 10, 80)];
+    for (let row = 0; row < 6; row++) {
+      items.push(item(`left line ${row} of the running text`, 70, 115 + row * 12, 10, 200));
+      items.push(item(`right line ${row} of the running text`, 300, 115 + row * 12, 10, 200));
+    }
+    const lines = orderPage(buildSegments(items, A4), 1);
+    const region = (text: string) => lines.find((line) => line.text === text)?.region;
+    expect(region('and ends here.')).toBe(region('A paragraph across the whole page that runs on to a second line of text'));
+    expect(region('and ends here.')).not.toBe(region('left line 0 of the running text'));
+  });
+
   it('reads two columns set closer than a segment gap column by column, but keeps bullets and figures with their rows', () => {
     // 10-point text: a gap of 14 points is under the 16 that cuts a row into segments by itself.
     const items: PdfTextItem[] = [];
