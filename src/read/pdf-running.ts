@@ -110,11 +110,7 @@ const APART = 1.12;
  * heading), or one that is a paragraph's last line over the footer, is body text.
  */
 function atTheEdges(page: PageSegments, running: Set<TextSegment>, usualStep: number): Set<TextSegment> {
-  const byRow = new Map<number, TextSegment[]>();
-  for (const segment of page.segments) byRow.set(segment.row, [...(byRow.get(segment.row) ?? []), segment]);
-  const rows = [...byRow.values()]
-    .map((segments) => ({ segments, y: Math.max(...segments.map((segment) => segment.y)), size: Math.max(...segments.map((segment) => segment.size)) }))
-    .sort((a, b) => a.y - b.y);
+  const rows = rowsOf(page);
   const edges = new Set<TextSegment>();
   for (const ordered of [rows, [...rows].reverse()]) {
     // A page number is never body text, however close the footnotes above it stand.
@@ -143,9 +139,7 @@ function atTheEdges(page: PageSegments, running: Set<TextSegment>, usualStep: nu
 function headerSlots(pages: PageSegments[], body: number, lineStep: number, pagesWithText: number): Set<TextSegment> {
   const candidates: { y: number; segments: TextSegment[] }[] = [];
   for (const page of pages) {
-    const byRow = new Map<number, TextSegment[]>();
-    for (const segment of page.segments) byRow.set(segment.row, [...(byRow.get(segment.row) ?? []), segment]);
-    const rows = [...byRow.values()].map((segments) => ({ segments, y: Math.max(...segments.map((segment) => segment.y)) })).sort((a, b) => a.y - b.y);
+    const rows = rowsOf(page);
     for (const [row, next] of [[rows[0], rows[1]], [rows.at(-1), rows.at(-2)]] as const) {
       if (!row || !next || row === next) continue;
       const small = row.segments.every((segment) => segment.size <= body - 0.5);
@@ -156,11 +150,33 @@ function headerSlots(pages: PageSegments[], body: number, lineStep: number, page
   }
   const slots = new Set<TextSegment>();
   const needed = Math.max(3, 0.5 * pagesWithText);
+  // Sorted by height, the rows within 2 points of each are a window (a long document has thousands).
+  candidates.sort((a, b) => a.y - b.y);
+  let low = 0;
+  let high = 0;
   for (const candidate of candidates) {
-    const alike = candidates.filter((other) => Math.abs(other.y - candidate.y) <= 2).length;
-    if (alike >= needed) for (const segment of candidate.segments) slots.add(segment);
+    while ((candidates[low]?.y ?? Infinity) < candidate.y - 2) low++;
+    while (high < candidates.length && (candidates[high]?.y ?? Infinity) <= candidate.y + 2) high++;
+    if (high - low >= needed) for (const segment of candidate.segments) slots.add(segment);
   }
   return slots;
+}
+
+/** A page's rows, top to bottom: their segments, baseline and largest type. */
+function rowsOf(page: PageSegments): { segments: TextSegment[]; y: number; size: number }[] {
+  const byRow = new Map<number, TextSegment[]>();
+  for (const segment of page.segments) {
+    const row = byRow.get(segment.row);
+    if (row) row.push(segment);
+    else byRow.set(segment.row, [segment]);
+  }
+  return [...byRow.values()]
+    .map((segments) => ({
+      segments,
+      y: segments.reduce((lowest, segment) => Math.max(lowest, segment.y), -Infinity),
+      size: segments.reduce((largest, segment) => Math.max(largest, segment.size), 0),
+    }))
+    .sort((a, b) => a.y - b.y);
 }
 
 /** The usual distance between rows of body text, over the whole document (a page of a table or a title says little). */
