@@ -15,6 +15,7 @@ export interface MammothFile {
 
 export function cleanedParts(archive: ZipArchive): MammothFile {
   let numberer: HeadingNumberer | undefined;
+  let hiddenStyles: Set<string> | undefined;
   return {
     exists: (name) => archive.has(name),
     read: async (name, encoding) => {
@@ -26,7 +27,8 @@ export function cleanedParts(archive: ZipArchive): MammothFile {
       if (!name.endsWith('.xml')) return xml;
       // The body's numbered headings get the numbers Word shows (docx-numbering.ts).
       if (name === 'word/document.xml') numberer ??= new HeadingNumberer(archive.readText('word/numbering.xml'), archive.readText('word/styles.xml'));
-      return visibleXml(xml, name === 'word/document.xml' ? numberer : undefined);
+      hiddenStyles ??= hiddenCharacterStyles(archive.readText('word/styles.xml'));
+      return visibleXml(xml, name === 'word/document.xml' ? numberer : undefined, hiddenStyles);
     },
   };
 }
@@ -64,7 +66,7 @@ const XML_TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([A-Za-z_][\w.
  * and document properties. Only w:r, w:sdt, w:fldSimple and w:p/w:pPr are looked at; anything
  * else, malformed XML too, passes unchanged.
  */
-export function visibleXml(xml: string, numberer?: HeadingNumberer): string {
+export function visibleXml(xml: string, numberer?: HeadingNumberer, hiddenStyles: ReadonlySet<string> = new Set()): string {
   const edits: { start: number; end: number; text: string }[] = [];
   let current: XmlFrame | undefined;
   const isOn = (attributes: string) => !/\bw:val\s*=\s*["'](?:false|0|off)["']/.test(attributes);
@@ -102,7 +104,9 @@ export function visibleXml(xml: string, numberer?: HeadingNumberer): string {
       continue;
     }
     const grandparent = parent?.parent;
-    if (name === 'w:vanish' && parent?.name === 'w:rPr' && grandparent?.name === 'w:r' && isOn(attributes)) grandparent.hidden = true;
+    // A run's own w:vanish wins over its character style's (w:rStyle comes first in w:rPr).
+    if (name === 'w:vanish' && parent?.name === 'w:rPr' && grandparent?.name === 'w:r') grandparent.hidden = isOn(attributes);
+    else if (name === 'w:rStyle' && parent?.name === 'w:rPr' && grandparent?.name === 'w:r' && hiddenStyles.has(/\bw:val\s*=\s*["']([^"']*)["']/.exec(attributes)?.[1] ?? '')) grandparent.hidden = true;
     else if (name === 'w:showingPlcHdr' && parent?.name === 'w:sdtPr' && grandparent?.name === 'w:sdt' && isOn(attributes)) grandparent.placeholder = true;
     else if (name === 'w:fldChar' && parent?.name === 'w:r') parent.fieldCharacter = true;
     else if (parent?.name === 'w:numPr' && grandparent?.name === 'w:pPr' && grandparent.parent?.name === 'w:p') {
@@ -137,6 +141,36 @@ export function visibleXml(xml: string, numberer?: HeadingNumberer): string {
     at = edit.end;
   }
   return result + xml.slice(at);
+}
+
+/**
+ * Character styles that hide their text (w:rPr/w:vanish, through w:basedOn): templates mark their
+ * instructions so ("Zde popište vizi…"), and Word shows none of it.
+ */
+export function hiddenCharacterStyles(stylesXml: string | undefined): Set<string> {
+  const own = new Map<string, { hidden?: boolean; basedOn?: string }>();
+  for (const style of (stylesXml ?? '').matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
+    const attributes = style[1] ?? '';
+    const id = /w:styleId="([^"]+)"/.exec(attributes)?.[1];
+    if (!id || !/w:type="character"/.test(attributes)) continue;
+    const body = style[2] ?? '';
+    const vanish = /<w:rPr>[\s\S]*?<w:vanish\b([^>]*)\/?>/.exec(body);
+    const basedOn = /<w:basedOn\s+w:val="([^"]+)"/.exec(body)?.[1];
+    own.set(id, { ...(vanish ? { hidden: !/w:val="(?:false|0|off)"/.test(vanish[1] ?? '') } : {}), ...(basedOn ? { basedOn } : {}) });
+  }
+  const hidden = new Set<string>();
+  for (const id of own.keys()) {
+    let current: string | undefined = id;
+    for (let depth = 0; current && depth < 10; depth++) {
+      const style = own.get(current);
+      if (style?.hidden !== undefined) {
+        if (style.hidden) hidden.add(id);
+        break;
+      }
+      current = style?.basedOn;
+    }
+  }
+  return hidden;
 }
 
 function escapeXml(text: string): string {

@@ -81,6 +81,23 @@ describe('readDocx', () => {
     expect(implementation?.blocks[0]?.text).toMatch(/^Za naplňování strategie odpovídá starosta obce ve spolupráci/);
   });
 
+  it('leaves out text hidden by its character style, unless the run shows it itself', async () => {
+    const styles =
+      `<w:styles ${W}>` +
+      '<w:style w:type="character" w:styleId="Pokyn"><w:name w:val="Pokyn"/><w:rPr><w:vanish/><w:color w:val="808080"/></w:rPr></w:style>' +
+      '<w:style w:type="character" w:styleId="PokynModry"><w:name w:val="Pokyn modrý"/><w:basedOn w:val="Pokyn"/><w:rPr><w:color w:val="0000FF"/></w:rPr></w:style>' +
+      '</w:styles>';
+    const body =
+      p(r('Vize města: ') + r('Zde popište vizi, např. uhlíkovou neutralitu.', '<w:rStyle w:val="Pokyn"/>') + r('Zelené město.')) +
+      p(r('Pokyn odvozený stylem.', '<w:rStyle w:val="PokynModry"/>') + r('Viditelný text.')) +
+      p(r('Ukázaný pokyn.', '<w:rStyle w:val="Pokyn"/><w:vanish w:val="0"/>'));
+    expect(await blocksOf(wordDocument(body, [], [{ name: 'word/styles.xml', data: styles }]))).toEqual([
+      ['body', 'Vize města: Zelené město.', 1],
+      ['body', 'Viditelný text.', 2],
+      ['body', 'Ukázaný pokyn.', 3],
+    ]);
+  });
+
   it('leaves out hidden text and content controls showing their placeholder, keeping paragraph numbers', async () => {
     const bytes = wordDocument(
       p(r('Viditelná věta. ') + r('SKRYTÝ pokyn šablony.', '<w:vanish/>')) +
