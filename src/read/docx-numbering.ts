@@ -3,7 +3,7 @@
 // reads "Doprava". Without the number, "Analytická část > Doprava" and "Návrhová část > Doprava"
 // are hard to tell apart in evidence. docx-xml.ts asks a HeadingNumberer for each paragraph of the
 // body in order and writes the number it returns before the heading's text.
-import { classifyParagraph, readOutlineLevels } from './docx-styles.js';
+import { classifyParagraph, inheritedStyleValues, readOutlineLevels } from './docx-styles.js';
 
 interface ListLevel {
   start: number;
@@ -119,30 +119,18 @@ export class HeadingNumberer {
 
   /** Each style's numbering, through w:basedOn, and its name (for classifyParagraph). */
   private readStyles(xml: string): void {
-    const own = new Map<string, NumberingReference & { basedOn?: string }>();
     for (const style of xml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
       const id = /w:styleId="([^"]+)"/.exec(style[1] ?? '')?.[1];
-      if (!id) continue;
-      const body = style[2] ?? '';
-      const name = valueOf(body, 'w:name');
-      if (name) this.styleNames.set(id, name);
+      const name = valueOf(style[2] ?? '', 'w:name');
+      if (id && name) this.styleNames.set(id, name);
+    }
+    const numbering = inheritedStyleValues(xml, (_attributes, body): NumberingReference | undefined => {
       const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(body)?.[1] ?? '';
       const numId = valueOf(numPr, 'w:numId');
       const level = valueOf(numPr, 'w:ilvl');
-      const basedOn = valueOf(body, 'w:basedOn');
-      own.set(id, { ...(numId !== undefined ? { numId } : {}), ...(level !== undefined ? { level: Number(level) } : {}), ...(basedOn ? { basedOn } : {}) });
-    }
-    for (const id of own.keys()) {
-      let current: string | undefined = id;
-      for (let depth = 0; current && depth < 10; depth++) {
-        const style = own.get(current);
-        if (style?.numId !== undefined) {
-          this.styleNumbering.set(id, { numId: style.numId, ...(style.level !== undefined ? { level: style.level } : {}) });
-          break;
-        }
-        current = style?.basedOn;
-      }
-    }
+      return numId === undefined ? undefined : { numId, ...(level !== undefined ? { level: Number(level) } : {}) };
+    });
+    for (const [id, reference] of numbering) this.styleNumbering.set(id, reference);
   }
 }
 

@@ -20,31 +20,45 @@ export const OWN_OUTLINE_STYLE = 's4s-outline-level-';
 
 export type ParagraphKind = { kind: 'heading'; level: number } | { kind: 'toc' } | { kind: 'list' } | { kind: 'body' };
 
-/** Outline levels (1-based) of paragraph styles, with inheritance through w:basedOn, from styles.xml. */
-export function readOutlineLevels(stylesXml: string | undefined): Map<string, number> {
-  const levels = new Map<string, number>();
-  if (!stylesXml) return levels;
-  const own = new Map<string, { level?: number; basedOn?: string }>();
-  for (const match of stylesXml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
-    const id = /w:styleId="([^"]+)"/.exec(match[1] ?? '')?.[1];
+/**
+ * A value of each style in styles.xml, set by the style or inherited through w:basedOn: `own` reads
+ * it from a style's XML (its attributes and its body), undefined where the style does not set it.
+ * The nearest style that sets it decides.
+ */
+export function inheritedStyleValues<T>(stylesXml: string | undefined, own: (attributes: string, body: string) => T | undefined): Map<string, T> {
+  const styles = new Map<string, { value?: T; basedOn?: string }>();
+  for (const match of (stylesXml ?? '').matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
+    const attributes = match[1] ?? '';
+    const id = /w:styleId="([^"]+)"/.exec(attributes)?.[1];
     if (!id) continue;
     const body = match[2] ?? '';
-    const outline = /<w:outlineLvl\s+w:val="(\d)"/.exec(body)?.[1];
+    const value = own(attributes, body);
     const basedOn = /<w:basedOn\s+w:val="([^"]+)"/.exec(body)?.[1];
-    own.set(id, { ...(outline !== undefined ? { level: Number(outline) + 1 } : {}), ...(basedOn ? { basedOn } : {}) });
+    styles.set(id, { ...(value !== undefined ? { value } : {}), ...(basedOn ? { basedOn } : {}) });
   }
-  for (const id of own.keys()) {
+  const values = new Map<string, T>();
+  for (const id of styles.keys()) {
     let current: string | undefined = id;
     for (let depth = 0; current && depth < 10; depth++) {
-      const style = own.get(current);
-      if (style?.level !== undefined) {
-        // Outline level 10 (w:val 9) is "body text".
-        if (style.level <= 9) levels.set(id, style.level);
+      const style = styles.get(current);
+      if (style?.value !== undefined) {
+        values.set(id, style.value);
         break;
       }
       current = style?.basedOn;
     }
   }
+  return values;
+}
+
+/** Outline levels (1-based) of paragraph styles, with inheritance through w:basedOn, from styles.xml. */
+export function readOutlineLevels(stylesXml: string | undefined): Map<string, number> {
+  const levels = inheritedStyleValues(stylesXml, (_attributes, body) => {
+    const outline = /<w:outlineLvl\s+w:val="(\d)"/.exec(body)?.[1];
+    return outline === undefined ? undefined : Number(outline) + 1;
+  });
+  // Outline level 10 (w:val 9) is "body text".
+  for (const [id, level] of levels) if (level > 9) levels.delete(id);
   return levels;
 }
 

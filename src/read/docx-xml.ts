@@ -4,7 +4,7 @@
 // text they show; visibleXml takes the first two out, turns the third into a style
 // classifyParagraph knows (OWN_OUTLINE_STYLE), and unwraps the fourth.
 import { HeadingNumberer, type NumberingReference } from './docx-numbering.js';
-import { OWN_OUTLINE_STYLE } from './docx-styles.js';
+import { inheritedStyleValues, OWN_OUTLINE_STYLE } from './docx-styles.js';
 import type { ZipArchive } from './zip.js';
 
 /** What mammoth reads of a DOCX (its `file` input): the archive's parts, XML ones through visibleXml. */
@@ -148,29 +148,12 @@ export function visibleXml(xml: string, numberer?: HeadingNumberer, hiddenStyles
  * instructions so ("Zde popište vizi…"), and Word shows none of it.
  */
 export function hiddenCharacterStyles(stylesXml: string | undefined): Set<string> {
-  const own = new Map<string, { hidden?: boolean; basedOn?: string }>();
-  for (const style of (stylesXml ?? '').matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
-    const attributes = style[1] ?? '';
-    const id = /w:styleId="([^"]+)"/.exec(attributes)?.[1];
-    if (!id || !/w:type="character"/.test(attributes)) continue;
-    const body = style[2] ?? '';
+  const hidden = inheritedStyleValues(stylesXml, (attributes, body) => {
+    if (!/w:type="character"/.test(attributes)) return undefined;
     const vanish = /<w:rPr>[\s\S]*?<w:vanish\b([^>]*)\/?>/.exec(body);
-    const basedOn = /<w:basedOn\s+w:val="([^"]+)"/.exec(body)?.[1];
-    own.set(id, { ...(vanish ? { hidden: !/w:val="(?:false|0|off)"/.test(vanish[1] ?? '') } : {}), ...(basedOn ? { basedOn } : {}) });
-  }
-  const hidden = new Set<string>();
-  for (const id of own.keys()) {
-    let current: string | undefined = id;
-    for (let depth = 0; current && depth < 10; depth++) {
-      const style = own.get(current);
-      if (style?.hidden !== undefined) {
-        if (style.hidden) hidden.add(id);
-        break;
-      }
-      current = style?.basedOn;
-    }
-  }
-  return hidden;
+    return vanish ? !/w:val="(?:false|0|off)"/.test(vanish[1] ?? '') : undefined;
+  });
+  return new Set([...hidden].filter(([, isHidden]) => isHidden).map(([id]) => id));
 }
 
 function escapeXml(text: string): string {
