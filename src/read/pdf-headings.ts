@@ -119,7 +119,7 @@ function candidateAt(lines: PdfLine[], index: number, body: BodyStyle, tocByKey:
   if (line.cells.length > 1 || text.length > 200 || !/\p{L}{2,}/u.test(text) || /[,;]$/.test(text)) return undefined;
   if ((text.match(/,/g) ?? []).length > 2) return undefined;
   const numbering = parseHeadingNumber(text);
-  if (!numbering && /^\p{Ll}/u.test(text)) return undefined;
+  if (!numbering && /^\p{Ll}/u.test(text) && !LETTERED_TITLE.test(text)) return undefined;
   const key = tocByKey.size ? comparableText(numbering?.rest || text) : '';
   const tocEntry = key.length >= 3 ? (tocByKey.get(key) ?? nearTocEntry(key, tocByKey)) : undefined;
   const bodySize = body.pageSizes.get(line.page) ?? body.size;
@@ -147,6 +147,9 @@ function candidateAt(lines: PdfLine[], index: number, body: BodyStyle, tocByKey:
 }
 
 
+/** "a) Kvalita ovzduší", "b. Odpady": a letter, then a title in capitals. */
+const LETTERED_TITLE = /^\(?[a-z][.)]\s+\p{Lu}/u;
+
 /**
  * An unnumbered title in body size, told apart by its font alone (bold, as office suites set
  * "Východiska pro návrhovou část" over its paragraph): a short phrase starting with a capital,
@@ -157,7 +160,9 @@ function isRunInTitle(lines: PdfLine[], index: number, body: BodyStyle): boolean
   const next = lines[index + 1];
   const text = line.text;
   const bodySize = body.pageSizes.get(line.page) ?? body.size;
-  if (text.length > 80 || text.split(/\s+/).length > 10 || !/^\p{Lu}/u.test(text) || /[.!?:;,]$/.test(text) || isCaptionOrItem(text)) return false;
+  // "a) Kvalita ovzduší" in its own font over its text is a lettered title; a bullet or caption is not.
+  const lettered = LETTERED_TITLE.test(text);
+  if (text.length > 80 || text.split(/\s+/).length > 10 || !(/^\p{Lu}/u.test(text) || lettered) || /[.!?:;,]$/.test(text) || (isCaptionOrItem(text) && !lettered)) return false;
   if (Math.abs(line.size - bodySize) > 0.5 || !next || next.page !== line.page || next.region !== line.region) return false;
   return inBodyFont(next, body) && Math.abs(next.size - bodySize) <= 0.5 && /^\p{Lu}/u.test(next.text);
 }

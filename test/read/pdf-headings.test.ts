@@ -65,6 +65,16 @@ describe('PDF titles told by font alone, contents entries that wrap', () => {
     expect(headings(lines).map((heading) => heading.replace(/^\d /, ''))).toEqual(['1. Analýza', 'Východiska pro návrhovou část']);
   });
 
+  it('takes a lettered line in a distinct font over its text for a title ("a) Kvalita ovzduší"), not a lettered item in body font', () => {
+    const lines = [line(80, '1. Analýza', 'g_d0_f2')];
+    for (let row = 0; row < 8; row++) lines.push(line(100 + row * 12, BODY));
+    lines.push(line(210, 'a) Kvalita ovzduší', 'g_d0_f2'));
+    for (let row = 0; row < 4; row++) lines.push(line(225 + row * 12, BODY));
+    lines.push(line(290, 'b) Odpady a recyklace'));
+    for (let row = 0; row < 4; row++) lines.push(line(305 + row * 12, BODY));
+    expect(headings(lines).map((heading) => heading.replace(/^\d /, ''))).toEqual(['1. Analýza', 'a) Kvalita ovzduší']);
+  });
+
   it('nests a title page\'s subtitle, set smaller right below the title, under it', () => {
     const sized = (y: number, text: string, size: number): PdfLine => ({ ...line(y, text), size });
     const lines = [sized(80, 'Strategie rozvoje města Horní Lhota', 24), sized(120, 'Analytická a návrhová část', 16), sized(200, '1. Úvod', 16)];
