@@ -3,7 +3,7 @@
 // reads "Doprava". Without the number, "Analytická část > Doprava" and "Návrhová část > Doprava"
 // are hard to tell apart in evidence. docx-xml.ts asks a HeadingNumberer for each paragraph of the
 // body in order and writes the number it returns before the heading's text.
-import { classifyParagraph, inheritedStyleValues, readOutlineLevels } from './docx-styles.js';
+import { classifyParagraph, inheritedStyleValues } from './docx-styles.js';
 
 interface ListLevel {
   start: number;
@@ -38,8 +38,9 @@ export class HeadingNumberer {
   private readonly counters = new Map<string, (number | undefined)[]>();
   private readonly started = new Set<string>();
 
-  constructor(numberingXml: string | undefined, stylesXml: string | undefined) {
-    this.outlineLevels = readOutlineLevels(stylesXml);
+  /** `outlineLevels`: the styles' outline levels, as readOutlineLevels read them from `stylesXml`. */
+  constructor(numberingXml: string | undefined, stylesXml: string | undefined, outlineLevels: Map<string, number>) {
+    this.outlineLevels = outlineLevels;
     this.readNumbering(numberingXml ?? '');
     this.readStyles(stylesXml ?? '');
   }

@@ -3,6 +3,7 @@
 // placeholder, and a paragraph's own outline level, and drops simple fields (w:fldSimple) with the
 // text they show; visibleXml takes the first two out, turns the third into a style
 // classifyParagraph knows (OWN_OUTLINE_STYLE), and unwraps the fourth.
+import { escapeXmlText } from '../report/xml.js';
 import { HeadingNumberer, type NumberingReference } from './docx-numbering.js';
 import { inheritedStyleValues, OWN_OUTLINE_STYLE } from './docx-styles.js';
 import type { ZipArchive } from './zip.js';
@@ -13,7 +14,13 @@ export interface MammothFile {
   read(name: string, encoding?: string): Promise<string>;
 }
 
-export function cleanedParts(archive: ZipArchive): MammothFile {
+/** The document's styles.xml, as readDocx read it, and the outline levels it found there. */
+export interface WordStyles {
+  xml: string | undefined;
+  outlineLevels: Map<string, number>;
+}
+
+export function cleanedParts(archive: ZipArchive, styles: WordStyles): MammothFile {
   let numberer: HeadingNumberer | undefined;
   let hiddenStyles: Set<string> | undefined;
   return {
@@ -26,8 +33,8 @@ export function cleanedParts(archive: ZipArchive): MammothFile {
       const xml = text.replace(/^\uFEFF/, '');
       if (!name.endsWith('.xml')) return xml;
       // The body's numbered headings get the numbers Word shows (docx-numbering.ts).
-      if (name === 'word/document.xml') numberer ??= new HeadingNumberer(archive.readText('word/numbering.xml'), archive.readText('word/styles.xml'));
-      hiddenStyles ??= hiddenCharacterStyles(archive.readText('word/styles.xml'));
+      if (name === 'word/document.xml') numberer ??= new HeadingNumberer(archive.readText('word/numbering.xml'), styles.xml, styles.outlineLevels);
+      hiddenStyles ??= hiddenCharacterStyles(styles.xml);
       return visibleXml(xml, name === 'word/document.xml' ? numberer : undefined, hiddenStyles);
     },
   };
@@ -99,7 +106,7 @@ export function visibleXml(xml: string, numberer?: HeadingNumberer, hiddenStyles
       if (frame.name === 'w:p' && numberer?.numbersAnything) {
         const number = numberer.next(frame.styleId, frame.numbering ?? {}, frame.ownOutline === true);
         const at = frame.propertiesEnd ?? frame.openEnd;
-        if (number) edits.push({ start: at, end: at, text: `<w:r><w:t xml:space="preserve">${escapeXml(number)} </w:t></w:r>` });
+        if (number) edits.push({ start: at, end: at, text: `<w:r><w:t xml:space="preserve">${escapeXmlText(number)} </w:t></w:r>` });
       }
       continue;
     }
@@ -154,8 +161,4 @@ export function hiddenCharacterStyles(stylesXml: string | undefined): Set<string
     return vanish ? !/w:val="(?:false|0|off)"/.test(vanish[1] ?? '') : undefined;
   });
   return new Set([...hidden].filter(([, isHidden]) => isHidden).map(([id]) => id));
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -33,13 +33,14 @@ interface WordDocument extends WordNode {
 
 export async function readDocx(bytes: Uint8Array): Promise<ReaderOutput> {
   const archive = openWordArchive(bytes);
-  const outlineLevels = readOutlineLevels(archive.readText('word/styles.xml'));
+  const stylesXml = archive.readText('word/styles.xml');
+  const outlineLevels = readOutlineLevels(stylesXml);
   let captured: WordDocument | undefined;
   try {
     await mammoth.convertToHtml(
       // mammoth's openZip (lib/unzip.js) takes { file } besides { path } and { buffer }, though its
       // typings list only those: s4s hands it the parts through visibleXml.
-      { file: cleanedParts(archive) } as unknown as { buffer: Buffer },
+      { file: cleanedParts(archive, { xml: stylesXml, outlineLevels }) } as unknown as { buffer: Buffer },
       {
         // s4s reads the tree, not the HTML: keep it and hand mammoth an empty document to render.
         transformDocument: (document: WordDocument) => {
@@ -182,12 +183,12 @@ function hasHeading(document: WordDocument, outlineLevels: Map<string, number>):
  */
 function directHeadingLevel(node: WordNode, text: string, bodySize: number | undefined, numberedLevel: number): number | undefined {
   if (text.length > 100 || /[.,;:!?]$/.test(text) || isCaptionOrItem(text)) return undefined;
-  const numbering = parseHeadingNumber(text);
-  if (numbering) return numbering.rest && numbering.rest.split(/\s+/).length <= 12 && allTextBold(node) ? numbering.depth : undefined;
-  if (!/^\p{Lu}/u.test(text) || text.split(/\s+/).length > 12) return undefined;
   const runs = textRuns(node);
+  const numbering = parseHeadingNumber(text);
+  if (numbering) return numbering.rest && numbering.rest.split(/\s+/).length <= 12 && allBold(runs) ? numbering.depth : undefined;
+  if (!/^\p{Lu}/u.test(text) || text.split(/\s+/).length > 12) return undefined;
   if (bodySize !== undefined && runs.every((run) => (run.fontSize ?? bodySize) >= bodySize + 2)) return 1;
-  return allTextBold(node) ? numberedLevel + 1 : undefined;
+  return allBold(runs) ? numberedLevel + 1 : undefined;
 }
 
 /** The size most of the document's text is set in (points, from the runs' own sizes), if runs say. */
@@ -214,9 +215,8 @@ function textRuns(node: WordNode): WordNode[] {
   return runs.filter((run) => textOf(run, []) !== '');
 }
 
-/** Whether every run that holds text is bold (mammoth resolves w:b on the run). */
-function allTextBold(node: WordNode): boolean {
-  const runs = textRuns(node);
+/** Whether every run that holds text (textRuns) is bold (mammoth resolves w:b on the run). */
+function allBold(runs: WordNode[]): boolean {
   return runs.length > 0 && runs.every((run) => run.isBold === true);
 }
 

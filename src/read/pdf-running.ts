@@ -64,7 +64,9 @@ export function removeRunningLines(pages: PageSegments[]): { pages: PageSegments
     }
     return keys;
   });
-  const slots = headerSlots(pages, body, lineStep, pagesWithText);
+  // Each page's rows, top to bottom: the header slots and the edges both walk them.
+  const rowsByPage = pages.map(rowsOf);
+  const slots = headerSlots(pages, rowsByPage, body, lineStep, pagesWithText);
   let removed = 0;
   const cleaned = pages.map((page, index) => {
     const keys = edgeKeys[index] ?? new Map<TextSegment, string>();
@@ -90,7 +92,7 @@ export function removeRunningLines(pages: PageSegments[]): { pages: PageSegments
       const rowmates = page.segments.filter((other) => other.row === segment.row && other !== segment);
       if (rowmates.every((other) => running.has(other) || isPageNumber(other.text))) running.add(segment);
     }
-    const edges = atTheEdges(page, running, lineStep);
+    const edges = atTheEdges(rowsByPage[index] ?? [], running, lineStep);
     removed += edges.size;
     return { ...page, segments: page.segments.filter((segment) => !edges.has(segment)) };
   });
@@ -109,8 +111,7 @@ const APART = 1.12;
  * step. A repeated line with kept text between it and the edge ("Gestor: …" under a card's
  * heading), or one that is a paragraph's last line over the footer, is body text.
  */
-function atTheEdges(page: PageSegments, running: Set<TextSegment>, usualStep: number): Set<TextSegment> {
-  const rows = rowsOf(page);
+function atTheEdges(rows: PageRow[], running: Set<TextSegment>, usualStep: number): Set<TextSegment> {
   const edges = new Set<TextSegment>();
   for (const ordered of [rows, [...rows].reverse()]) {
     // A page number is never body text, however close the footnotes above it stand.
@@ -136,10 +137,10 @@ function atTheEdges(page: PageSegments, running: Set<TextSegment>, usualStep: nu
  * page's first (or last) row, in type smaller than the body, short, standing apart from the body,
  * at the same height on at least half the pages (and three). Those rows are running on every page.
  */
-function headerSlots(pages: PageSegments[], body: number, lineStep: number, pagesWithText: number): Set<TextSegment> {
-  const candidates: { y: number; segments: TextSegment[] }[] = [];
-  for (const page of pages) {
-    const rows = rowsOf(page);
+function headerSlots(pages: PageSegments[], rowsByPage: PageRow[][], body: number, lineStep: number, pagesWithText: number): Set<TextSegment> {
+  const candidates: PageRow[] = [];
+  for (const [index, page] of pages.entries()) {
+    const rows = rowsByPage[index] ?? [];
     for (const [row, next] of [[rows[0], rows[1]], [rows.at(-1), rows.at(-2)]] as const) {
       if (!row || !next || row === next) continue;
       const small = row.segments.every((segment) => segment.size <= body - 0.5);
@@ -162,8 +163,15 @@ function headerSlots(pages: PageSegments[], body: number, lineStep: number, page
   return slots;
 }
 
-/** A page's rows, top to bottom: their segments, baseline and largest type. */
-function rowsOf(page: PageSegments): { segments: TextSegment[]; y: number; size: number }[] {
+/** A row of a page: its segments, baseline and largest type. */
+interface PageRow {
+  segments: TextSegment[];
+  y: number;
+  size: number;
+}
+
+/** A page's rows, top to bottom. */
+function rowsOf(page: PageSegments): PageRow[] {
   const byRow = new Map<number, TextSegment[]>();
   for (const segment of page.segments) {
     const row = byRow.get(segment.row);
