@@ -311,15 +311,8 @@ function plainText(node: MarkdownNode): string {
       return tableText(node);
     default: {
       if (!CONTAINERS.has(node.type)) return node.children.map(plainText).join('');
-      // The blocks of a list item or quote each begin a line of their own: a newline between them,
-      // and a mark for every line from the end of one to the start of the next.
-      let text = '';
-      node.children.forEach((child, index) => {
-        const previous = node.children[index - 1];
-        if (previous) text += `\n${LINE_SKIP.repeat(linesBetween(previous, child))}`;
-        text += plainText(child);
-      });
-      return text;
+      // The blocks of a list item or quote each begin a line of their own.
+      return joinByLines(node.children, plainText);
     }
   }
 }
@@ -330,12 +323,19 @@ function plainText(node: MarkdownNode): string {
  * The cells are those markdown-it kept, as the row's source line has the container's marks.
  */
 function tableText(table: MarkdownNode): string {
-  const rows = table.children.flatMap((part) => part.children);
+  return joinByLines(
+    table.children.flatMap((part) => part.children),
+    (row) => joinCells(row.children.map(plainText)),
+  );
+}
+
+/** The texts of nodes that each begin a line: a newline between them, and a mark for every line from the end of one to the start of the next. */
+function joinByLines(nodes: MarkdownNode[], textOf: (node: MarkdownNode) => string): string {
   let text = '';
-  rows.forEach((row, index) => {
-    const previous = rows[index - 1];
-    if (previous) text += `\n${LINE_SKIP.repeat(linesBetween(previous, row))}`;
-    text += joinCells(row.children.map(plainText));
+  nodes.forEach((node, index) => {
+    const previous = nodes[index - 1];
+    if (previous) text += `\n${LINE_SKIP.repeat(linesBetween(previous, node))}`;
+    text += textOf(node);
   });
   return text;
 }
