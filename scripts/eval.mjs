@@ -18,7 +18,13 @@
 // sample of checking passages (6 per goal), scripts/eval/translations-tuning/<lang>.jsonl of
 // tuning passages; the same protocol runs restricted to the sample.
 //
-//   node scripts/eval.mjs [--part checking|tuning] [--lang en|cs|sk|pl|hu|all] [--errors] [--min-share x] [--no-model | --model file]
+// `--set authored` measures instead on passages we wrote ourselves, in the style of V4 municipal
+// strategies (scripts/eval/authored/<lang>.jsonl, cs, sk, pl and hu; 10 per goal and 20 about no
+// goal, `sdg` 0, which are only ever negatives). They were written without looking at the criteria,
+// so they test vocabulary the terms were not tuned on. Odd-numbered passages are the tuning part,
+// even-numbered ones the checking part.
+//
+//   node scripts/eval.mjs [--set tuberlin|authored] [--part checking|tuning] [--lang en|cs|sk|pl|hu|all] [--errors] [--min-share x] [--no-model | --model file]
 //   node scripts/eval.mjs --part tuning --fold a|b [--errors]   (one half of the tuning part)
 //   node scripts/eval.mjs --sample checking|tuning   (prints the passages chosen for translation)
 import { createHash } from 'node:crypto';
@@ -38,6 +44,7 @@ const option = (name, fallback) => {
   return at === -1 ? fallback : args[at + 1];
 };
 const part = option('--part', 'checking');
+const passageSet = option('--set', 'tuberlin');
 const language = option('--lang', 'en');
 const samplePart = option('--sample', null);
 const showErrors = args.includes('--errors');
@@ -46,18 +53,20 @@ const fold = option('--fold', null);
 const modelFile = option('--model', null);
 const modelArgs = args.includes('--no-model') ? ['--no-model'] : modelFile ? ['--model', modelFile] : [];
 
+if (!['tuberlin', 'authored'].includes(passageSet)) fail(`--set must be tuberlin or authored, not ${passageSet}`);
+if (passageSet === 'authored' && fold !== null) fail('--fold is only for the TU Berlin passages');
 if (!['checking', 'tuning'].includes(part)) fail(`--part must be checking or tuning, not ${part}`);
 if (![...LANGUAGES, 'all'].includes(language)) fail(`--lang must be one of ${LANGUAGES.join(', ')} or all`);
 // Looking at individual errors of the checking part would turn it into tuning material.
 if (showErrors && part === 'checking') fail('--errors is only for the tuning part (add --part tuning)');
 if (fold !== null && !['a', 'b'].includes(fold)) fail(`--fold must be a or b, not ${fold}`);
 if (fold !== null && part !== 'tuning') fail('--fold is only for the tuning part (add --part tuning)');
-if (!haveSentences()) {
+if (passageSet === 'tuberlin' && !haveSentences()) {
   console.log(`eval: ${sentencesFile} not found; skipping (the labelled passages live outside the repository)`);
   process.exit(0);
 }
 
-const passages = readTuberlinPassages();
+const passages = passageSet === 'tuberlin' ? readTuberlinPassages() : [];
 const foldById = new Map(passages.filter((passage) => passage.part === 'tuning').map((passage) => [passage.id, passage.fold]));
 if (samplePart) {
   for (const passage of translationSample(samplePart)) console.log(JSON.stringify({ id: passage.id, sdg: passage.sdg, text: passage.text }));
@@ -70,7 +79,7 @@ const { runCli } = await import(distMain);
 
 const summaries = [];
 for (const lang of language === 'all' ? LANGUAGES : [language]) {
-  const all = lang === 'en' ? passages.filter((passage) => passage.part === part) : readTranslations(lang);
+  const all = passageSet === 'authored' ? readAuthored(lang) : lang === 'en' ? passages.filter((passage) => passage.part === part) : readTranslations(lang);
   if (!all) continue;
   const set = fold === null ? all : all.filter((passage) => foldById.get(passage.id) === fold);
   const tags = await tagAll(set, lang, runCli);
@@ -101,7 +110,16 @@ function translationSample(which) {
 }
 
 function readTranslations(lang) {
-  const folder = part === 'checking' ? 'translations' : 'translations-tuning';
+  return readPassageFile(part === 'checking' ? 'translations' : 'translations-tuning', lang);
+}
+
+/** Our own passages of this part: odd-numbered ids (`auth-cs-3-7`: goal 3, passage 7) tune, even ones check. */
+function readAuthored(lang) {
+  const wanted = part === 'tuning' ? 1 : 0;
+  return readPassageFile('authored', lang)?.filter((passage) => Number(passage.id.split('-').at(-1)) % 2 === wanted) ?? null;
+}
+
+function readPassageFile(folder, lang) {
   const file = join(root, 'scripts', 'eval', folder, `${lang}.jsonl`);
   if (!existsSync(file)) {
     console.log(`eval: no ${folder}/${lang}.jsonl; skipping ${lang}`);
@@ -157,7 +175,8 @@ function drawNegatives(others, count, seed) {
 
 function evaluate(set, tags, lang) {
   const tagged = (passage, goal) => tags.get(passage.id)?.has(goal) ?? false;
-  console.log(`\n${lang === 'en' ? 'English TU Berlin sentences' : `${lang}: our translations of a sample`}, ${part} part${fold === null ? '' : `, fold ${fold}`} (${set.length} passages)`);
+  const source = passageSet === 'authored' ? `${lang}: passages we wrote` : lang === 'en' ? 'English TU Berlin sentences' : `${lang}: our translations of a sample`;
+  console.log(`\n${source}, ${part} part${fold === null ? '' : `, fold ${fold}`} (${set.length} passages)`);
   console.log(row(['SDG', 'pos', 'neg', 'accuracy', 'precision', 'recall', 'F1']));
   const metrics = [];
   for (const goal of GOALS) {
@@ -185,6 +204,13 @@ function evaluate(set, tags, lang) {
   }
   const macro = [0, 1, 2, 3].map((column) => metrics.reduce((sum, values) => sum + values[column], 0) / metrics.length);
   console.log(row(['macro', '', '', ...macro.map(fixed)]));
+  // Our own passages include some about no goal; against all the other passages (not a balanced
+  // draw), how often a goal is given to a passage that is not about it.
+  if (passageSet === 'authored') {
+    const pairs = GOALS.flatMap((goal) => set.filter((passage) => passage.sdg !== goal).map((passage) => tagged(passage, goal)));
+    const wrong = pairs.filter(Boolean).length;
+    console.log(`  goals given to passages not about them: ${wrong} of ${pairs.length} (${((100 * wrong) / pairs.length).toFixed(1)} %)`);
+  }
   return { count: set.length, macro };
 }
 
