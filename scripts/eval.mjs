@@ -24,7 +24,12 @@
 // so they test vocabulary the terms were not tuned on. Odd-numbered passages are the tuning part,
 // even-numbered ones the checking part.
 //
-//   node scripts/eval.mjs [--set tuberlin|authored] [--part checking|tuning] [--lang en|cs|sk|pl|hu|all] [--errors] [--min-share x] [--no-model | --model file]
+// `--set hard` measures on hard cases we wrote (scripts/eval/hard/<lang>.jsonl, all five
+// languages): per goal, passages that use the goal's words but are not about it ("not": goal, the
+// negatives) and passages about it that avoid its obvious words (the positives), as in labelled
+// sets where each passage is judged true or false for one goal. Odd k (`-n3`, `-p1`) tunes, even k checks.
+//
+//   node scripts/eval.mjs [--set tuberlin|authored|hard] [--part checking|tuning] [--lang en|cs|sk|pl|hu|all] [--errors] [--min-share x] [--no-model | --model file]
 //   node scripts/eval.mjs --part tuning --fold a|b [--errors]   (one half of the tuning part)
 //   node scripts/eval.mjs --sample checking|tuning   (prints the passages chosen for translation)
 import { createHash } from 'node:crypto';
@@ -53,8 +58,8 @@ const fold = option('--fold', null);
 const modelFile = option('--model', null);
 const modelArgs = args.includes('--no-model') ? ['--no-model'] : modelFile ? ['--model', modelFile] : [];
 
-if (!['tuberlin', 'authored'].includes(passageSet)) fail(`--set must be tuberlin or authored, not ${passageSet}`);
-if (passageSet === 'authored' && fold !== null) fail('--fold is only for the TU Berlin passages');
+if (!['tuberlin', 'authored', 'hard'].includes(passageSet)) fail(`--set must be tuberlin, authored or hard, not ${passageSet}`);
+if (passageSet !== 'tuberlin' && fold !== null) fail('--fold is only for the TU Berlin passages');
 if (!['checking', 'tuning'].includes(part)) fail(`--part must be checking or tuning, not ${part}`);
 if (![...LANGUAGES, 'all'].includes(language)) fail(`--lang must be one of ${LANGUAGES.join(', ')} or all`);
 // Looking at individual errors of the checking part would turn it into tuning material.
@@ -79,7 +84,7 @@ const { runCli } = await import(distMain);
 
 const summaries = [];
 for (const lang of language === 'all' ? LANGUAGES : [language]) {
-  const all = passageSet === 'authored' ? readAuthored(lang) : lang === 'en' ? passages.filter((passage) => passage.part === part) : readTranslations(lang);
+  const all = passageSet !== 'tuberlin' ? readAuthored(passageSet, lang) : lang === 'en' ? passages.filter((passage) => passage.part === part) : readTranslations(lang);
   if (!all) continue;
   const set = fold === null ? all : all.filter((passage) => foldById.get(passage.id) === fold);
   const tags = await tagAll(set, lang, runCli);
@@ -113,10 +118,13 @@ function readTranslations(lang) {
   return readPassageFile(part === 'checking' ? 'translations' : 'translations-tuning', lang);
 }
 
-/** Our own passages of this part: odd-numbered ids (`auth-cs-3-7`: goal 3, passage 7) tune, even ones check. */
-function readAuthored(lang) {
+/**
+ * Our own passages of this part: odd-numbered ids (`auth-cs-3-7`: goal 3, passage 7; `hard-cs-3-n7`:
+ * a hard negative for goal 3) tune, even ones check.
+ */
+function readAuthored(folder, lang) {
   const wanted = part === 'tuning' ? 1 : 0;
-  return readPassageFile('authored', lang)?.filter((passage) => Number(passage.id.split('-').at(-1)) % 2 === wanted) ?? null;
+  return readPassageFile(folder, lang)?.filter((passage) => Number(passage.id.split('-').at(-1).replace(/^[np]/, '')) % 2 === wanted) ?? null;
 }
 
 function readPassageFile(folder, lang) {
@@ -175,17 +183,21 @@ function drawNegatives(others, count, seed) {
 
 function evaluate(set, tags, lang) {
   const tagged = (passage, goal) => tags.get(passage.id)?.has(goal) ?? false;
-  const source = passageSet === 'authored' ? `${lang}: passages we wrote` : lang === 'en' ? 'English TU Berlin sentences' : `${lang}: our translations of a sample`;
+  const source = passageSet === 'hard' ? `${lang}: hard cases we wrote` : passageSet === 'authored' ? `${lang}: passages we wrote` : lang === 'en' ? 'English TU Berlin sentences' : `${lang}: our translations of a sample`;
   console.log(`\n${source}, ${part} part${fold === null ? '' : `, fold ${fold}`} (${set.length} passages)`);
   console.log(row(['SDG', 'pos', 'neg', 'accuracy', 'precision', 'recall', 'F1']));
   const metrics = [];
   for (const goal of GOALS) {
     const positives = set.filter((passage) => passage.sdg === goal);
-    const negatives = drawNegatives(
-      set.filter((passage) => passage.sdg !== goal),
-      positives.length,
-      goal,
-    );
+    // Hard cases: the passages judged not about this goal; otherwise as many drawn from the other goals.
+    const negatives =
+      passageSet === 'hard'
+        ? set.filter((passage) => passage.not === goal)
+        : drawNegatives(
+            set.filter((passage) => passage.sdg !== goal),
+            positives.length,
+            goal,
+          );
     const truePositives = positives.filter((passage) => tagged(passage, goal));
     const falsePositives = negatives.filter((passage) => tagged(passage, goal));
     const tp = truePositives.length;

@@ -4,6 +4,7 @@ import type { DetectedLanguage, Document, LanguageCode, SourceLocation, TextBloc
 import { LANGUAGE_CODES } from '../document/types.js';
 import type { CriteriaSet } from '../criteria/types.js';
 import { buildIndex, compileTerms, type CompiledTerm, type TermIndex } from './compile.js';
+import { withoutStreetNames } from './place-names.js';
 import { scanWords } from './scan.js';
 import { splitSentences, writtenWords } from './tokenize.js';
 
@@ -125,7 +126,7 @@ interface SentenceHit {
 export function matchSentence(text: string, index: TermIndex, isHeading: boolean): Map<string, SentenceHit> {
   const hits = new Map<string, SentenceHit>();
   let excluded: Set<string> | undefined; // most sentences have none: no Set for them
-  for (const [term, positions] of scanWords(writtenWords(text), index)) {
+  for (const [term, positions] of scanWords(withoutStreetNames(writtenWords(text)), index)) {
     if (!allPartsWithin(positions, term.within)) continue;
     if (term.role === 'exclude') {
       (excluded ??= new Set()).add(term.criterionId);
