@@ -29,11 +29,11 @@ const NAME_PRECEDES = new Set([
 const ENGLISH_NAME_PRECEDES = new Set(['Street', 'Road', 'Avenue', 'Lane', 'Square', 'Boulevard']);
 
 /**
- * Czech and Slovak plurals that are also the singular or a common noun at a sentence's start:
- * "Bezpečné ulice pro chodce" (safe streets), "Opravená náměstí". A capitalised first word before
- * them may be an ordinary adjective, so it is kept.
+ * Czech and Slovak plurals spelt like a singular street word: "Bezpečné ulice pro chodce" (safe
+ * streets). A capitalised first word before them may be an ordinary adjective, so it is kept.
+ * ("Mírové náměstí" opening a sentence is a name far more often than "Nová náměstí" is a plural.)
  */
-const AMBIGUOUS_AT_START = new Set(['ulice', 'namesti', 'nabrezi', 'tridy', 'triedy']);
+const AMBIGUOUS_AT_START = new Set(['ulice', 'tridy', 'triedy']);
 
 const LONGEST_STREET_WORD = Math.max(...[...NAME_PRECEDES, ...NAME_FOLLOWS].map((word) => word.length));
 

@@ -12,6 +12,7 @@ describe('street and square names', () => {
     expect(blanked('Na Školskej ulici pribudne dvadsať parkovacích miest.')).toBe('  ulici pribudne dvadsať parkovacích miest');
     expect(blanked('Parkoviště u Nemocniční ulice')).toBe('Parkoviště u  ulice');
     expect(blanked('Lesná ulica bude jednosmerná')).toBe(' ulica bude jednosmerná');
+    expect(blanked('Mírové náměstí bude o víkendu uzavřeno')).toBe(' náměstí bude o víkendu uzavřeno');
     expect(blanked('A Kossuth Lajos utca felújítása')).toBe('   utca felújítása');
     expect(blanked('The School Street bus stop will move')).toBe('  Street bus stop will move');
   });
