@@ -2,12 +2,15 @@
 // they were made with the same criteria and hold no document twice, and joins their documents.
 import { UsageError } from '../cli/io.js';
 import { JSONL_HEADER_TYPE, type JsonlHeader } from '../report/format-jsonl.js';
+import type { ThresholdRule } from '../report/types.js';
 import type { DocumentResult } from '../score/types.js';
 
 export interface ResultsFile {
   name: string;
   header: JsonlHeader;
   documents: DocumentResult[];
+  /** The --fail-under and --require rules the shard was checked with (none: an empty list). */
+  thresholdRules: ThresholdRule[];
 }
 
 export interface MergedResults {
@@ -15,6 +18,8 @@ export interface MergedResults {
   documents: DocumentResult[];
   /** Things worth a line on stderr that do not stop the merge (different tool versions). */
   warnings: string[];
+  /** The shards' threshold rules when every file recorded the same ones; `differ` when they do not. */
+  thresholdRules: ThresholdRule[] | 'differ';
 }
 
 /** Parses a JSON report or a JSONL result stream; anything else is the user's mistake. */
@@ -23,12 +28,13 @@ export function parseResultsFile(text: string, name: string): ResultsFile {
   const first = lines.findIndex((line) => line.trim() !== '');
   if (first >= 0 && isHeader(tryParse(lines[first] as string))) return parseJsonl(lines, first, name);
   const report = tryParse(text);
-  if (isReportObject(report)) return { name, header: headerOf(report), documents: report.documents };
+  if (isReportObject(report)) return { name, header: headerOf(report), documents: report.documents, thresholdRules: rulesOf(report.thresholds?.rules) };
   throw new UsageError(`${name} is not an s4s result (write it with s4s check --format json or --format jsonl)`);
 }
 
 function parseJsonl(lines: string[], first: number, name: string): ResultsFile {
-  const header = headerOf(JSON.parse(lines[first] as string) as JsonlHeader);
+  const recorded = JSON.parse(lines[first] as string) as JsonlHeader;
+  const header = headerOf(recorded);
   const documents: DocumentResult[] = [];
   for (let index = first + 1; index < lines.length; index++) {
     const line = lines[index] as string;
@@ -40,7 +46,12 @@ function parseJsonl(lines: string[], first: number, name: string): ResultsFile {
     }
     documents.push(document);
   }
-  return { name, header, documents };
+  return { name, header, documents, thresholdRules: rulesOf(recorded.thresholdRules) };
+}
+
+/** Recorded rules as written by s4s; anything else counts as none. */
+function rulesOf(value: unknown): ThresholdRule[] {
+  return Array.isArray(value) ? value.filter((rule): rule is ThresholdRule => isObject(rule) && (rule.type === 'fail-under' || rule.type === 'require')) : [];
 }
 
 export function mergeResults(files: ResultsFile[]): MergedResults {
@@ -70,7 +81,9 @@ export function mergeResults(files: ResultsFile[]): MergedResults {
       documents.push(document);
     }
   }
-  return { header: headerOf(first.header), documents, warnings };
+  const rules = JSON.stringify(first.thresholdRules);
+  const thresholdRules = files.every((file) => JSON.stringify(file.thresholdRules) === rules) ? first.thresholdRules : 'differ';
+  return { header: headerOf(first.header), documents, warnings, thresholdRules };
 }
 
 /** The parts of a header that describe how results were made (not when). */
@@ -94,7 +107,7 @@ function isHeader(value: unknown): value is JsonlHeader & { type: string } {
   return isObject(value) && value.type === JSONL_HEADER_TYPE && hasHeaderFields(value);
 }
 
-function isReportObject(value: unknown): value is JsonlHeader & { documents: DocumentResult[] } {
+function isReportObject(value: unknown): value is JsonlHeader & { documents: DocumentResult[]; thresholds?: { rules?: unknown } } {
   return isObject(value) && hasHeaderFields(value) && Array.isArray(value.documents) && value.documents.every(isDocument);
 }
 

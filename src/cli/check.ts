@@ -111,7 +111,7 @@ async function checkEntries(plan: CheckPlan, io: CliIo): Promise<number> {
   checkOutputPaths(reportPaths(outputs, options.output), sources, io.cwd);
   // JSON Lines go out as each document is done, and only what stderr and the exit code need is kept,
   // so memory stays flat over any number of documents; other reports need every result at the end.
-  const jsonl = options.format === 'jsonl' ? openJsonlOutput({ $schema: REPORT_SCHEMA_URL, version: REPORT_FORMAT_VERSION, tool, criteriaSets: buildReport([], sets, { tool }).criteriaSets, ...(generatedAt ? { generatedAt } : {}) }, options.output, io, sources) : undefined;
+  const jsonl = options.format === 'jsonl' ? openJsonlOutput({ $schema: REPORT_SCHEMA_URL, version: REPORT_FORMAT_VERSION, tool, criteriaSets: buildReport([], sets, { tool }).criteriaSets, ...(generatedAt ? { generatedAt } : {}), thresholdRules: thresholds }, options.output, io, sources) : undefined;
   const keepResults = !jsonl || outputs.length > 0 || (options.stepSummary !== false && Boolean(io.env.GITHUB_STEP_SUMMARY));
   const results: DocumentResult[] = [];
   const errors: { path: string; error: DocumentError }[] = [];

@@ -86,6 +86,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .argument('<results...>', 'result files written by s4s check --format json or --format jsonl')
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMAT_NAMES).default('text'))
     .addOption(outputOption('write the report to a file instead of standard output'))
+    .option('--fail-under <score>', 'exit 1 when a score is lower, as in check (repeatable; default: the rules the shards were checked with)', collect, [])
+    .option('--require <criterion>', 'exit 1 when a criterion is not met, as in check (repeatable; default: as the shards)', collect, [])
     .option('-q, --quiet', 'print only errors (never changes the exit code)')
     .option('--no-color', 'no colours in the terminal summary (NO_COLOR is honoured too)')
     .action(async (files: string[], options) => {

@@ -112,6 +112,39 @@ describe('s4s check --shard and s4s merge', () => {
     expect(mergedJsonl.stdout).toBe((await runS4s(['check', ...CORPUS, '--criteria', MINI, '--format', 'jsonl'])).stdout);
   });
 
+  it('applies the thresholds the shards were checked with, or those given to merge, with the exit codes of check', async () => {
+    const directory = temporaryDirectory();
+    const shardFiles = (rule: string) =>
+      ['1/2', '2/2'].map((shard, index) => {
+        const format = index === 0 ? 'jsonl' : 'json';
+        return { shard, output: join(directory, `${rule.replace(/\W/g, '')}-${index + 1}.${format}`), format };
+      });
+    // A rule that some documents fail: the whole run exits 1, and so must the merge of its shards.
+    const rule = '--fail-under=30';
+    const whole = await runS4s(['check', ...CORPUS, '--criteria', MINI, '--format', 'json', rule]);
+    expect(whole.code).toBe(1);
+    const files = shardFiles(rule);
+    for (const { shard, output, format } of files) await runS4s(['check', ...CORPUS, '--criteria', MINI, '--shard', shard, '--format', format, '-o', output, '--quiet', rule]);
+    expect(jsonlLines(readFileSync(files[0]!.output, 'utf8'))[0].thresholdRules).toEqual([{ type: 'fail-under', minimum: 30 }]);
+    const merged = await runS4s(['merge', ...files.map((file) => file.output), '--format', 'json']);
+    expect(merged.code).toBe(1);
+    expect(merged.stdout).toBe(whole.stdout);
+    expect(merged.stderr).toBe(whole.stderr);
+    expect(merged.stderr).toMatch(/^s4s: threshold failed: .+ \(fail-under 30\)$/m);
+
+    // Rules given to merge replace the shards'; shards checked with different rules need them.
+    expect((await runS4s(['merge', ...files.map((file) => file.output), '--fail-under', '0'])).code).toBe(0);
+    const other = join(directory, 'other.jsonl');
+    await runS4s(['check', ...CORPUS, '--criteria', MINI, '--shard', '2/2', '--format', 'jsonl', '-o', other, '--quiet']);
+    const differ = await runS4s(['merge', files[0]!.output, other]);
+    expect(differ.code).toBe(2);
+    expect(differ.stderr).toBe(`s4s: the shards were checked with different thresholds (${files[0]!.output}: fail-under 30; ${other}: none); give merge the rules to apply with --fail-under and --require\n`);
+    expect((await runS4s(['merge', files[0]!.output, other, '--fail-under', '30'])).stdout).toBe((await runS4s(['merge', ...files.map((file) => file.output)])).stdout);
+    const unknown = await runS4s(['merge', files[0]!.output, other, '--fail-under', 'egd=50']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('s4s: --fail-under egd=50: the shards were checked without a criteria set "egd" (they used: mini)\n');
+  });
+
   it('writes an empty but valid report for a shard that holds no input', async () => {
     const empty = (shardOf('fixtures/strategies/en-riverton.md', 2) % 2) + 1;
     const run = await runS4s(['check', 'fixtures/strategies/en-riverton.md', '--criteria', MINI, '--shard', `${empty}/2`, '--format', 'json']);
