@@ -18,7 +18,10 @@ function catchInterrupts() {
   setMaxListeners(0, controller.signal);
   const handlers = Object.entries(EXIT_CODES).map(([signal, exitCode]) => {
     const handler = () => {
-      if (controller.signal.aborted) process.exit(exitCode);
+      if (controller.signal.aborted) {
+        process.stderr.write(`s4s: interrupted again (${signal}): stopped at once; the reports were not finished\n`);
+        process.exit(exitCode);
+      }
       controller.abort(signal);
     };
     process.on(signal, handler);

@@ -1,6 +1,7 @@
 // Runs the pipeline over every input, on worker threads or in-process, and hands the results on in
 // input order whatever order they finish in; one broken, stuck or crashing file never stops the batch.
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import type { InputEntry } from '../cli/inputs.js';
 import type { CriteriaSet } from '../criteria/types.js';
@@ -67,8 +68,19 @@ export async function analyzeInputsInOrder(entries: InputEntry[], sets: Criteria
   }
 }
 
+/**
+ * Documents at once: `--jobs`, but no more than the machine's cores (and at least 2, so that a run
+ * behaves alike on a one-core machine). Each job is a worker thread with its own V8 heap and its
+ * own copy of pdf.js: on 2 cores, --jobs 64 over 320 files took 12 s and 2.6 GB against 2.4 s and
+ * 0.6 GB with --jobs 2, and --jobs 1000 ran out of memory. More threads than cores never helps
+ * work that is all CPU.
+ */
+export function effectiveJobs(jobs: number | undefined): number {
+  return Math.min(Math.max(1, jobs ?? 1), Math.max(2, availableParallelism()));
+}
+
 async function runInOrder(entries: InputEntry[], sets: CriteriaSet[], options: AnalyzeOptions, emit: (result: DocumentResult) => void): Promise<void> {
-  const jobs = Math.max(1, options.jobs ?? 1);
+  const jobs = effectiveJobs(options.jobs);
   const toRead = entries.filter((entry) => !entry.missing);
   const stdinBytes = toRead.some((entry) => entry.source === '-') ? await readStreamBytes(options.stdin) : undefined;
   const setup: AnalysisSetup = {
@@ -152,7 +164,7 @@ async function runInOrder(entries: InputEntry[], sets: CriteriaSet[], options: A
 function workerThreads(entries: InputEntry[], options: Pick<AnalyzeOptions, 'jobs' | 'timeoutMs' | 'workerUrl'>): number | 'in-process' | 'nothing to read' {
   const documents = entries.filter((entry) => !entry.missing).length;
   if (documents === 0) return 'nothing to read';
-  const threads = Math.min(Math.max(1, options.jobs ?? 1), documents);
+  const threads = Math.min(effectiveJobs(options.jobs), documents);
   return threads === 1 && !options.timeoutMs && !options.workerUrl ? 'in-process' : threads;
 }
 

@@ -2,11 +2,12 @@
 // content hash, the tool version and the reader options, so that a rerun (with other criteria, say)
 // skips the slow part. Entries are JSON files written atomically; a damaged entry is ignored.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Document, DocumentFormat } from '../document/types.js';
 import type { ReadOptions } from '../read/index.js';
+import { makeDirectories } from '../cli/make-directories.js';
 
 /**
  * Bumped when the entry layout or key changes, so that old entries are simply not found (2: the
@@ -62,7 +63,7 @@ export function openDocumentCache(directory: string, fingerprint: string): Docum
       const target = fileOf(key);
       const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
       try {
-        mkdirSync(dirname(target), { recursive: true });
+        makeDirectories(dirname(target));
         writeFileSync(temporary, JSON.stringify({ key, document: { ...document, path: '' } }));
         renameSync(temporary, target);
       } catch {
@@ -75,7 +76,7 @@ export function openDocumentCache(directory: string, fingerprint: string): Docum
 
 /** Fails early, with one clear line, when the cache directory cannot be created. */
 export function ensureCacheDirectory(directory: string): void {
-  mkdirSync(join(directory, 'documents'), { recursive: true });
+  makeDirectories(join(directory, 'documents'));
 }
 
 function isEntry(entry: unknown, key: string, sha256: string): entry is { key: string; document: Document } {

@@ -5,6 +5,7 @@
 import { deserialize } from 'node:v8';
 import type { MessagePort } from 'node:worker_threads';
 import Tinypool from 'tinypool';
+import { loadPdfJs } from '../read/pdf-load.js';
 import { pageHelperThread, type HelperLease } from '../read/pdf-page-helper.js';
 import type { DocumentResult } from '../score/types.js';
 import { createDocumentAnalyzer, type AnalysisSetup, type DocumentAnalyzer } from './analyze-document.js';
@@ -22,6 +23,9 @@ process.on('exit', (code) => {
 export default async function analyzeInWorker(task: PooledTask): Promise<DocumentResult> {
   // A pool serves one run, so every task carries the same setup.
   analyzer ??= createDocumentAnalyzer(deserialize(new Uint8Array(task.setup)) as AnalysisSetup);
+  // A fresh worker (the first, or one replacing a worker stopped by --timeout) loads pdf.js before
+  // the clock starts: its loading is the worker's start-up, not the document's time.
+  if (looksLikePdf(task.document)) await loadPdfJs().catch(() => undefined);
   announceStart(task);
   try {
     return await analyzer(task.document, task.leasePort ? pageHelperThread(leaseOver(task.leasePort)) : undefined);
@@ -29,6 +33,12 @@ export default async function analyzeInWorker(task: PooledTask): Promise<Documen
     current = undefined;
     task.leasePort?.close();
   }
+}
+
+/** By its name or first bytes; a PDF misnamed otherwise just loads pdf.js on the clock, as before. */
+function looksLikePdf(document: PooledTask['document']): boolean {
+  if (document.bytes) return document.bytes[0] === 0x25 && document.bytes[1] === 0x50; // %P
+  return document.source.toLowerCase().endsWith('.pdf');
 }
 
 /** Tells the pool that the task's document is being worked on now: its clock starts. */

@@ -42,6 +42,7 @@ export function checkBatchOptions(options: BatchCliOptions): Omit<BatchSettings,
 }
 
 function resolveCache(cacheDir: string | undefined, io: CliIo): string {
+  if (cacheDir !== undefined && cacheDir.trim() === '') throw new UsageError('invalid --cache-dir "" (name a directory)');
   const directory = cacheDir !== undefined ? resolve(io.cwd, cacheDir) : defaultCacheDirectory(io.env);
   try {
     ensureCacheDirectory(directory);

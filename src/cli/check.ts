@@ -128,8 +128,10 @@ async function checkEntries(plan: CheckPlan, io: CliIo): Promise<number> {
     jobs: batch.jobs,
     timeoutMs: batch.timeoutMs,
     ...(batch.cacheDirectory ? { cache: { directory: batch.cacheDirectory, toolVersion: TOOL_VERSION } } : {}),
-    // Streamed lines flow from the first input on; reports assembled at the end finish sooner largest-first.
-    startOrder: jsonl ? ('input' as const) : ('largest-first' as const),
+    // Streamed lines flow from the first input on; reports assembled at the end finish sooner
+    // largest-first when jobs run side by side (one job takes as long in any order, and in input
+    // order an interrupted run has the first documents done).
+    startOrder: jsonl || batch.jobs === 1 ? ('input' as const) : ('largest-first' as const),
   };
   // With documents on worker threads the main thread stays free to hear Ctrl-C: the batch then stops
   // and what is done is reported. In-process, interrupts keep ending the process at once.

@@ -39,7 +39,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .version(TOOL_VERSION, '-v, --version')
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // Commander's own messages ("error: unknown option '--x'") read like every other error line.
+      outputError: (text, write) => write(text.replace(/^error: /, 's4s: ')),
+    })
     .addHelpText('after', EXAMPLES)
     .hook('preAction', () => refuseContradictingConfigOptions(argv));
 
@@ -63,7 +68,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--max-pages <n>', 'refuse PDFs with more pages (0: no limit)', '5000')
     .option('--max-inflated-size <size>', 'refuse DOCX files that would unpack to more, like zip bombs (0: no limit)', '512MB')
     .option('--timestamp', 'record the time of the run in the report (reports are otherwise byte-identical run to run)')
-    .option('-j, --jobs <n|auto>', 'documents analysed at once, each on a worker thread (auto: the available CPU cores)', 'auto')
+    .option('-j, --jobs <n|auto>', 'documents analysed at once, each on a worker thread (auto: the available CPU cores, also the most used)', 'auto')
     .option('--timeout <seconds>', 'stop a document that takes longer; it is reported with code TIMEOUT (0: no limit)', '300')
     .option('--cache', 'keep extracted documents in the user cache directory and reuse them (new criteria need no re-extraction)')
     .option('--cache-dir <dir>', 'cache directory; implies --cache (default: $XDG_CACHE_HOME/s4s or ~/.cache/s4s)')

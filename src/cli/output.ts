@@ -1,21 +1,38 @@
-// Writing report files: atomically (temporary file, then rename), never over an input.
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Writing report files: atomically (temporary file, then rename), never over an input, and refused
+// before the work when they cannot be written.
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from './io.js';
+import { makeDirectories } from './make-directories.js';
 
 export function writeReportFile(path: string, content: string, cwd: string, inputs: string[] = []): void {
   const target = resolve(cwd, path);
   checkOutputPaths([path], inputs, cwd);
-  const temporary = `${target}.${process.pid}.tmp`;
+  const temporary = temporaryFileOf(target);
   try {
-    mkdirSync(dirname(target), { recursive: true });
     writeFileSync(temporary, content);
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
-    const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a directory' : error instanceof Error ? error.message : String(error);
-    throw new UsageError(`cannot write ${path}: ${reason}`);
+    throw new UsageError(`cannot write ${path}: ${reasonOf(error)}`);
   }
+}
+
+const temporaryFileOf = (target: string) => `${target}.${process.pid}.tmp`;
+
+/** Why a file could not be written, without the temporary file's name that Node's message holds. */
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    EISDIR: 'it is a directory',
+    ENOENT: 'no such directory, or no file can be made there',
+    ENOTDIR: 'a part of the path is not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+  };
+  return (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
 }
 
 /**
@@ -34,6 +51,23 @@ export function checkOutputPaths(outputs: string[], inputs: string[], cwd: strin
     const identity = fileIdentity(target);
     if (inputs.includes(target) || (identity && identities.has(identity))) throw new UsageError(`refusing to write the report over the input ${output}`);
     if (isDirectory(target)) throw new UsageError(`cannot write ${output}: it is a directory`);
+    probeWritable(target, output);
+  }
+}
+
+/**
+ * Makes the output's directory and writes and removes an empty temporary file there, so that an
+ * output that cannot be written is refused before the documents are analysed, not after.
+ */
+function probeWritable(target: string, output: string): void {
+  const temporary = temporaryFileOf(target);
+  try {
+    makeDirectories(dirname(target));
+    writeFileSync(temporary, '');
+  } catch (error) {
+    throw new UsageError(`cannot write ${output}: ${reasonOf(error)}`);
+  } finally {
+    rmSync(temporary, { force: true });
   }
 }
 

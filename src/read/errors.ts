@@ -52,5 +52,6 @@ export function formatBytes(bytes: number): string {
 /** The one line for a document stopped by its time limit (`--timeout`): "stopped after 300 s (--timeout)". */
 export function timedOutMessage(timeoutMs: number): string {
   const seconds = timeoutMs / 1000;
-  return `stopped after ${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s (--timeout)`;
+  const shown = Number.isInteger(seconds) ? String(seconds) : seconds < 1 ? String(Number(seconds.toFixed(3))) : seconds.toFixed(1);
+  return `stopped after ${shown} s (--timeout)`;
 }

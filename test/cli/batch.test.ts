@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { availableParallelism } from 'node:os';
+import { effectiveJobs } from '../../src/batch/analyze-inputs.js';
 import { shardOf } from '../../src/batch/shard.js';
 import { runCli } from '../../src/cli/main.js';
 import { ROOT, runS4s, testFixture } from '../helpers.js';
@@ -181,6 +183,29 @@ describe('s4s check --shard and s4s merge', () => {
     expect(notResults.stderr).toBe(`s4s: ${MINI} is not an s4s result (write it with s4s check --format json or --format jsonl)\n`);
     const missing = await runS4s(['merge', join(directory, 'nope.jsonl')]);
     expect(missing.stderr).toBe(`s4s: cannot read ${join(directory, 'nope.jsonl')}: no such file\n`);
+  });
+});
+
+describe('batch options that cannot work', () => {
+  it('refuses an empty or impossible cache directory in one line, and never hangs on /proc', async () => {
+    const empty = await runS4s(['check', 'fixtures/strategies/en-riverton.md', '--criteria', MINI, '--cache-dir', '']);
+    expect(empty).toMatchObject({ code: 2, stderr: 's4s: invalid --cache-dir "" (name a directory)\n' });
+    // Node's recursive mkdir never returns under /proc; the cache directory is made one level at a time.
+    const proc = await runS4s(['check', 'fixtures/strategies/en-riverton.md', '--criteria', MINI, '--cache-dir', '/proc/s4s-cache']);
+    expect(proc).toMatchObject({ code: 2, stderr: "s4s: cannot use the cache directory /proc/s4s-cache: ENOENT: no such file or directory, mkdir '/proc/s4s-cache'\n" });
+  });
+
+  it('holds --jobs to the machine\'s cores (at least 2): more threads only cost memory', () => {
+    const cores = Math.max(2, availableParallelism());
+    expect(effectiveJobs(1)).toBe(1);
+    expect(effectiveJobs(2)).toBe(2);
+    expect(effectiveJobs(1000)).toBe(cores);
+    expect(effectiveJobs(undefined)).toBe(1);
+  });
+
+  it('starts its error lines with s4s:, commander\'s own too', async () => {
+    expect(await runS4s(['check', '--bogus'])).toMatchObject({ code: 2, stderr: "s4s: unknown option '--bogus'\n" });
+    expect(await runS4s(['merge'])).toMatchObject({ code: 2, stderr: "s4s: missing required argument 'results'\n" });
   });
 });
 

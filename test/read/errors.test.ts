@@ -16,8 +16,10 @@ describe('read errors', () => {
     expect(asReadError(new RangeError('Invalid array length\nstack'))).toMatchObject({ name: 'ReadError', code: 'READ_FAILED', message: 'Invalid array length' });
   });
 
-  it('says how long a stopped document had, in whole or tenths of seconds', () => {
+  it('says how long a stopped document had, in whole or tenths of seconds, and as given under a second', () => {
     expect(timedOutMessage(300_000)).toBe('stopped after 300 s (--timeout)');
     expect(timedOutMessage(1_500)).toBe('stopped after 1.5 s (--timeout)');
+    expect(timedOutMessage(10)).toBe('stopped after 0.01 s (--timeout)');
+    expect(timedOutMessage(550)).toBe('stopped after 0.55 s (--timeout)');
   });
 });

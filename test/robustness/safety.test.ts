@@ -154,6 +154,11 @@ describe('report files', () => {
       expect(run, args.join(' ')).toEqual({ code: 2, stdout: '', stderr: 's4s: cannot write report.md: it is a directory\n' });
     }
     expect(readdirSync(root).sort()).toEqual(['docs', 'report.md']);
+    // Refused before any document is analysed, naming the report (not the temporary file); /proc takes no new files.
+    for (const args of [['-o', '/proc/s4s-report.json'], ['-o', '/proc/s4s/deeper/report.json'], ['--report', 'sarif=/proc/s4s.sarif']]) {
+      const run = await runS4s(['check', 'docs', ...args, '--no-config'], { cwd: root });
+      expect(run, args.join(' ')).toEqual({ code: 2, stdout: '', stderr: `s4s: cannot write ${args[1]?.replace(/^\w+=/, '')}: no such directory, or no file can be made there\n` });
+    }
     const written = await runS4s(['check', 'docs', '--format', 'json', '-o', 'out/report.json', '--report', 'csv=out/report.csv', '--no-config', '-q'], { cwd: root });
     expect(written.code).toBe(0);
     expect(readdirSync(join(root, 'out')).sort()).toEqual(['report.csv', 'report.json']);
