@@ -29,7 +29,7 @@
 // negatives) and passages about it that avoid its obvious words (the positives), as in labelled
 // sets where each passage is judged true or false for one goal. Odd k (`-n3`, `-p1`) tunes, even k checks.
 // `--set policy` is the same protocol on passages we wrote in the register of international and
-// national policy text (reports, research abstracts, statistics; scripts/eval/policy/, cs, sk, pl, hu).
+// national policy text (reports, research abstracts, statistics; scripts/eval/policy/, all five languages).
 //
 //   node scripts/eval.mjs [--set tuberlin|authored|hard|policy] [--part checking|tuning] [--lang en|cs|sk|pl|hu|all] [--errors] [--min-share x] [--no-model | --model file]
 //   node scripts/eval.mjs --part tuning --fold a|b [--errors]   (one half of the tuning part)
