@@ -30,8 +30,9 @@
 // sets where each passage is judged true or false for one goal. Odd k (`-n3`, `-p1`) tunes, even k checks.
 // `--set policy` is the same protocol on passages we wrote in the register of international and
 // national policy text (reports, research abstracts, statistics; scripts/eval/policy/, all five languages).
+// `--set policy2`: a second such set, one passage per target in order (scripts/eval/policy2/).
 //
-//   node scripts/eval.mjs [--set tuberlin|authored|hard|policy] [--part checking|tuning] [--lang en|cs|sk|pl|hu|all] [--errors] [--min-share x] [--no-model | --model file]
+//   node scripts/eval.mjs [--set tuberlin|authored|hard|policy|policy2] [--part checking|tuning] [--lang en|cs|sk|pl|hu|all] [--errors] [--min-share x] [--no-model | --model file]
 //   node scripts/eval.mjs --part tuning --fold a|b [--errors]   (one half of the tuning part)
 //   node scripts/eval.mjs --sample checking|tuning   (prints the passages chosen for translation)
 import { createHash } from 'node:crypto';
@@ -60,7 +61,7 @@ const fold = option('--fold', null);
 const modelFile = option('--model', null);
 const modelArgs = args.includes('--no-model') ? ['--no-model'] : modelFile ? ['--model', modelFile] : [];
 
-if (!['tuberlin', 'authored', 'hard', 'policy'].includes(passageSet)) fail(`--set must be tuberlin, authored, hard or policy, not ${passageSet}`);
+if (!['tuberlin', 'authored', 'hard', 'policy', 'policy2'].includes(passageSet)) fail(`--set must be tuberlin, authored, hard, policy or policy2, not ${passageSet}`);
 if (passageSet !== 'tuberlin' && fold !== null) fail('--fold is only for the TU Berlin passages');
 if (!['checking', 'tuning'].includes(part)) fail(`--part must be checking or tuning, not ${part}`);
 if (![...LANGUAGES, 'all'].includes(language)) fail(`--lang must be one of ${LANGUAGES.join(', ')} or all`);
@@ -185,7 +186,7 @@ function drawNegatives(others, count, seed) {
 
 function evaluate(set, tags, lang) {
   const tagged = (passage, goal) => tags.get(passage.id)?.has(goal) ?? false;
-  const source = passageSet === 'policy' ? `${lang}: policy passages we wrote` : passageSet === 'hard' ? `${lang}: hard cases we wrote` : passageSet === 'authored' ? `${lang}: passages we wrote` : lang === 'en' ? 'English TU Berlin sentences' : `${lang}: our translations of a sample`;
+  const source = passageSet.startsWith('policy') ? `${lang}: policy passages we wrote (${passageSet})` : passageSet === 'hard' ? `${lang}: hard cases we wrote` : passageSet === 'authored' ? `${lang}: passages we wrote` : lang === 'en' ? 'English TU Berlin sentences' : `${lang}: our translations of a sample`;
   console.log(`\n${source}, ${part} part${fold === null ? '' : `, fold ${fold}`} (${set.length} passages)`);
   console.log(row(['SDG', 'pos', 'neg', 'accuracy', 'precision', 'recall', 'F1']));
   const metrics = [];
@@ -193,7 +194,7 @@ function evaluate(set, tags, lang) {
     const positives = set.filter((passage) => passage.sdg === goal);
     // Hard cases: the passages judged not about this goal; otherwise as many drawn from the other goals.
     const negatives =
-      passageSet === 'hard' || passageSet === 'policy'
+      passageSet === 'hard' || passageSet.startsWith('policy')
         ? set.filter((passage) => passage.not === goal)
         : drawNegatives(
             set.filter((passage) => passage.sdg !== goal),

@@ -8,7 +8,7 @@ import { buildReport } from '../report/build.js';
 import { REPORT_FORMAT_VERSION, REPORT_SCHEMA_URL } from '../report/types.js';
 import { formatStepSummary } from '../report/format-step-summary.js';
 import { FORMAT_NAMES, isFormatName, loadFormatters } from '../report/index.js';
-import { describeRule, evaluateThresholds } from '../report/thresholds.js';
+import { describeViolation, evaluateThresholds } from '../report/thresholds.js';
 import type { CsvLayout, FormatOptions, Formatter, ThresholdRule, ThresholdViolation } from '../report/types.js';
 import type { DocumentError, DocumentResult } from '../score/types.js';
 import { startWorkersFor } from '../batch/analyze-inputs.js';
@@ -156,7 +156,7 @@ async function checkEntries(plan: CheckPlan, io: CliIo): Promise<number> {
 
   for (const { path, error } of errors) io.stderr.write(`s4s: ${path}: ${error.message} [${error.code}]\n`);
   // Failed thresholds explain exit code 1, so they are printed even with --quiet.
-  for (const violation of violations) io.stderr.write(`s4s: threshold failed: ${violation.document}: ${violation.message} (${describeRule(violation.rule)})\n`);
+  for (const violation of violations) io.stderr.write(`s4s: ${describeViolation(violation)}\n`);
   const formatOptions = (color: boolean): FormatOptions => ({ color, ...(options.csvLayout ? { csvLayout: options.csvLayout } : {}), ...(options.bom ? { bom: true } : {}) });
   const formatters = await formattersLoading;
   const render = (format: string, color = false) => (formatters.get(format) as Formatter)(report, formatOptions(color));

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { mergeResults, parseResultsFile } from '../batch/merge-results.js';
 import { buildReport } from '../report/build.js';
 import { FORMAT_NAMES, isFormatName, loadFormatters } from '../report/index.js';
-import { describeRule } from '../report/thresholds.js';
+import { describeRule, describeViolation } from '../report/thresholds.js';
 import type { Formatter, ThresholdRule } from '../report/types.js';
 import type { DocumentResult } from '../score/types.js';
 import type { JsonlHeader } from '../report/format-jsonl.js';
@@ -49,7 +49,7 @@ export async function runMerge(files: string[], options: MergeOptions, io: CliIo
   }
   // As in check: failed thresholds explain exit code 1, so they are printed even with --quiet.
   const violations = report.thresholds?.violations ?? [];
-  for (const violation of violations) io.stderr.write(`s4s: threshold failed: ${violation.document}: ${violation.message} (${describeRule(violation.rule)})\n`);
+  for (const violation of violations) io.stderr.write(`s4s: ${describeViolation(violation)}\n`);
   if (options.output) {
     writeReportFile(options.output, formatter(report, { color: false }), io.cwd, files.map((file) => resolve(io.cwd, file)));
     if (!options.quiet && options.format !== 'text') io.stdout.write((formatters.get('text') as Formatter)(report, { color: useColor(io.stdout, io.env, options.color) }));

@@ -29,6 +29,11 @@ function checkRule(document: DocumentResult, rule: ThresholdRule): ThresholdViol
   return { document: document.path, rule, actual, message: `${what} ${actual} is under ${rule.minimum}` };
 }
 
+/** The stderr line of a failed threshold (check, merge), without the `s4s: ` prefix. */
+export function describeViolation(violation: ThresholdViolation): string {
+  return `threshold failed: ${violation.document}: ${violation.message} (${describeRule(violation.rule)})`;
+}
+
 /** How a rule reads in messages and reports: `fail-under 60`, `fail-under egd=60`, `require smart/vision`. */
 export function describeRule(rule: ThresholdRule): string {
   if (rule.type === 'require') return `require ${rule.criterion}`;
