@@ -44,7 +44,7 @@ import { seededRandom } from './seeded-random.mjs';
 import { GOALS, ROOT as root, SENTENCES_FILE as sentencesFile, haveSentences, readTuberlinPassages } from './tuberlin-passages.mjs';
 const LANGUAGES = ['en', 'cs', 'sk', 'pl', 'hu'];
 /** Passages per goal in the samples we translate. */
-const SAMPLE_PER_GOAL = { checking: 6, tuning: 7 };
+const SAMPLE_PER_GOAL = { checking: 6, tuning: 12 };
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
