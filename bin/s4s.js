@@ -1,34 +1,14 @@
 #!/usr/bin/env node
 // Executable: hands the process's argv, streams, cwd and env to the CLI and sets its exit code. It
-// also owns the process's signals: while a command catches interrupts (check on worker threads),
-// the first Ctrl-C or SIGTERM asks it to stop cleanly (it writes what is done and says what is
-// missing) and a second one ends the process; otherwise they end it at once, as by default.
-import { setMaxListeners } from 'node:events';
+// also hands it the process's signals (src/cli/interrupts.ts): while a command catches interrupts
+// (check on worker threads), the first Ctrl-C or SIGTERM asks it to stop cleanly and a second one
+// ends the process; otherwise they end it at once, as by default.
 import { tuneV8ForShortRuns } from '../dist/cli/v8-tuning.js';
 
 // Before the CLI's modules load (dynamic import below): see src/cli/v8-tuning.ts.
 tuneV8ForShortRuns();
 const { runCli } = await import('../dist/cli/main.js');
-
-const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
-
-function catchInterrupts() {
-  const controller = new AbortController();
-  // Every document on a worker listens, so there may be more listeners than Node's default warns at.
-  setMaxListeners(0, controller.signal);
-  const handlers = Object.entries(EXIT_CODES).map(([signal, exitCode]) => {
-    const handler = () => {
-      if (controller.signal.aborted) {
-        process.stderr.write(`s4s: interrupted again (${signal}): stopped at once; the reports were not finished\n`);
-        process.exit(exitCode);
-      }
-      controller.abort(signal);
-    };
-    process.on(signal, handler);
-    return [signal, handler];
-  });
-  return { signal: controller.signal, release: () => handlers.forEach(([signal, handler]) => process.off(signal, handler)) };
-}
+const { catchInterrupts } = await import('../dist/cli/interrupts.js');
 
 /**
  * An output its reader closed early (`s4s check corpus/ | head`): Node reports EPIPE as an error
@@ -61,5 +41,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdin: process.stdin,
   cwd: process.cwd(),
   env: process.env,
-  catchInterrupts,
+  catchInterrupts: () => catchInterrupts(process),
 });

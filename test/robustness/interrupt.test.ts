@@ -86,19 +86,6 @@ describe('Ctrl-C during s4s check', () => {
     expect(result.stderr).toBe('s4s: interrupted (SIGTERM): 3 of 7 documents done; the 4 not analysed are in the report as INTERRUPTED\n');
   }, 120_000);
 
-  it('ends at once on a second interrupt, and says that the reports were not finished', async () => {
-    const run = start(['check', 'docs', '--format', 'json', '-o', 'unfinished.json', '--jobs', '2', '--no-config', '--criteria', 'smart']);
-    // The slow documents take seconds: both signals come while they are being analysed.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    // Two signals of one kind sent at once are delivered as one; a SIGINT and a SIGTERM are two.
-    run.child.kill('SIGINT');
-    run.child.kill('SIGTERM');
-    const result = await run.finished;
-    expect(result.code).toBe(143);
-    expect(result.stderr).toBe('s4s: interrupted again (SIGTERM): stopped at once; the reports were not finished\n');
-    expect(existsSync(join(corpus, 'unfinished.json'))).toBe(false);
-  }, 60_000);
-
   it('ends at once when documents run in the main thread, which could not even hear a request to stop', async () => {
     // One job and no time limit: documents run in the main thread, busy in the Markdown parser.
     const run = start(['check', 'docs/x-slow.md', '--format', 'json', '-o', 'never.json', '--jobs', '1', '--timeout', '0', '--no-config']);
