@@ -5,6 +5,7 @@
 import { deserialize } from 'node:v8';
 import type { MessagePort } from 'node:worker_threads';
 import Tinypool from 'tinypool';
+import { detectFormat } from '../read/detect-format.js';
 import { loadPdfJs } from '../read/pdf-load.js';
 import { pageHelperThread, type HelperLease } from '../read/pdf-page-helper.js';
 import type { DocumentResult } from '../score/types.js';
@@ -35,10 +36,17 @@ export default async function analyzeInWorker(task: PooledTask): Promise<Documen
   }
 }
 
-/** By its name or first bytes; a PDF misnamed otherwise just loads pdf.js on the clock, as before. */
+/**
+ * Standard input by its bytes, as the reader will judge them (detectFormat); a file by its name, not
+ * to read it twice: a PDF named otherwise just loads pdf.js on the clock, as before.
+ */
 function looksLikePdf(document: PooledTask['document']): boolean {
-  if (document.bytes) return document.bytes[0] === 0x25 && document.bytes[1] === 0x50; // %P
-  return document.source.toLowerCase().endsWith('.pdf');
+  if (!document.bytes) return document.source.toLowerCase().endsWith('.pdf');
+  try {
+    return detectFormat(document.bytes, document.path) === 'pdf';
+  } catch {
+    return false; // refused: the reader will say why
+  }
 }
 
 /** Tells the pool that the task's document is being worked on now: its clock starts. */
