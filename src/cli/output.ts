@@ -7,9 +7,10 @@ import { makeDirectories } from './make-directories.js';
 
 export function writeReportFile(path: string, content: string, cwd: string, inputs: string[] = []): void {
   const target = resolve(cwd, path);
-  checkOutputPaths([path], inputs, cwd);
+  refuseOutputPaths([path], inputs, cwd);
   const temporary = temporaryFileOf(target);
   try {
+    makeDirectories(dirname(target));
     writeFileSync(temporary, content);
     renameSync(temporary, target);
   } catch (error) {
@@ -36,11 +37,20 @@ function reasonOf(error: unknown): string {
 }
 
 /**
- * Refuses output paths that are directories, or inputs: by path, and by file identity (device and
- * inode), which also catches a path through a symbolic link, a hard link, or another letter case on
- * a file system that ignores case. Run it before the work, so that the mistake costs nothing.
+ * Refuses output paths that are directories or inputs, or that cannot be written (probeWritable). Run
+ * it before the work, so that the mistake costs nothing.
  */
 export function checkOutputPaths(outputs: string[], inputs: string[], cwd: string): void {
+  refuseOutputPaths(outputs, inputs, cwd);
+  for (const output of outputs) probeWritable(resolve(cwd, output), output);
+}
+
+/**
+ * Refuses output paths that are directories, or inputs: by path, and by file identity (device and
+ * inode), which also catches a path through a symbolic link, a hard link, or another letter case on
+ * a file system that ignores case.
+ */
+function refuseOutputPaths(outputs: string[], inputs: string[], cwd: string): void {
   const identities = new Map<string, string>();
   for (const input of inputs) {
     const identity = fileIdentity(input);
@@ -51,7 +61,6 @@ export function checkOutputPaths(outputs: string[], inputs: string[], cwd: strin
     const identity = fileIdentity(target);
     if (inputs.includes(target) || (identity && identities.has(identity))) throw new UsageError(`refusing to write the report over the input ${output}`);
     if (isDirectory(target)) throw new UsageError(`cannot write ${output}: it is a directory`);
-    probeWritable(target, output);
   }
 }
 
