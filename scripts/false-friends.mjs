@@ -35,7 +35,8 @@ function add(found, key, count, criterion) {
   found.set(key, entry);
 }
 
-const stripped = (word) => word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ł/g, 'l');
+// The matcher's own normalisation (case, diacritics, ł and the like), so that the listing sees what it sees.
+const { normalizeWord: stripped } = await import(dist('match/normalize.js'));
 
 function textsOf(language) {
   const evalDirectory = join(ROOT, 'scripts', 'eval');
